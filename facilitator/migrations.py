@@ -1,0 +1,234 @@
+"""Versioned schema migrations. Never edit a shipped migration: add the next one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("facilitator")
+
+_M001 = """
+CREATE TABLE citizens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    born_year INTEGER,
+    language TEXT NOT NULL DEFAULT 'da',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE mig_cards (
+    citizen_id INTEGER PRIMARY KEY REFERENCES citizens(id) ON DELETE CASCADE,
+    about TEXT NOT NULL DEFAULT '',
+    likes TEXT NOT NULL DEFAULT '',
+    dreams TEXT NOT NULL DEFAULT '',
+    know_about_me TEXT NOT NULL DEFAULT '',
+    show_on_wall INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    phase TEXT NOT NULL DEFAULT 'forberedelse',
+    status TEXT NOT NULL DEFAULT 'planlagt'
+        CHECK (status IN ('planlagt', 'i_gang', 'afsluttet')),
+    time_box_minutes INTEGER NOT NULL DEFAULT 90,
+    started_at TEXT,
+    ended_at TEXT,
+    paused_at TEXT,
+    next_meeting TEXT,
+    handover TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX meetings_citizen ON meetings(citizen_id);
+CREATE TABLE topics (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE participants (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    relation TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL
+        CHECK (kind IN ('borger', 'privat', 'fagperson', 'medborgerguide', 'frivillig')),
+    department TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL,
+    joined_round INTEGER NOT NULL DEFAULT 1,
+    removed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX participants_meeting ON participants(meeting_id);
+CREATE TABLE phases (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE TABLE rounds (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    phase TEXT NOT NULL,
+    roster TEXT NOT NULL,
+    UNIQUE (meeting_id, number)
+);
+CREATE TABLE turns (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    round INTEGER NOT NULL,
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('tur', 'refleksion', 'svar', 'fremtid')),
+    passed INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE INDEX turns_meeting ON turns(meeting_id);
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('drøm', 'ønske', 'behov', 'ressource', 'bekymring',
+                                       'idé', 'spørgsmål', 'aftale', 'refleksion')),
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX notes_meeting ON notes(meeting_id);
+CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'kommunal'
+);
+CREATE TABLE themes (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    label_en TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE corpus_entries (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('offer', 'friend')),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    silo TEXT NOT NULL DEFAULT '',
+    source_kind TEXT NOT NULL DEFAULT '',
+    themes TEXT NOT NULL DEFAULT '[]',
+    can_contribute INTEGER NOT NULL DEFAULT 0,
+    needs_decision INTEGER NOT NULL DEFAULT 0,
+    last_confirmed TEXT,
+    data TEXT NOT NULL DEFAULT '{}',
+    content_hash TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE embeddings (
+    model TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, content_hash)
+);
+CREATE TABLE suggestions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    note_id INTEGER REFERENCES notes(id) ON DELETE CASCADE,
+    entry_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    why TEXT NOT NULL,
+    rating TEXT CHECK (rating IS NULL OR rating IN ('glad', 'usikker', 'nej')),
+    accepted INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    UNIQUE (meeting_id, entry_id)
+);
+CREATE TABLE plan_items (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    section TEXT NOT NULL DEFAULT 'plan' CHECK (section IN ('plan', 'ikke_muligt', 'parkering')),
+    what TEXT NOT NULL,
+    who TEXT CHECK (who IS NULL OR who IN ('selv', 'sammen', 'andre')),
+    with_whom TEXT NOT NULL DEFAULT '',
+    by_when TEXT NOT NULL DEFAULT '',
+    follow_up TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'aftalt'
+        CHECK (status IN ('aftalt', 'gjort', 'delvist', 'ikke_gjort', 'droppet')),
+    needs_decision INTEGER NOT NULL DEFAULT 0,
+    reason TEXT NOT NULL DEFAULT '',
+    other_ways TEXT NOT NULL DEFAULT '',
+    source_note_id INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+    source_suggestion_id INTEGER REFERENCES suggestions(id) ON DELETE SET NULL,
+    carried_from INTEGER REFERENCES plan_items(id) ON DELETE SET NULL,
+    review TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE plan_versions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    snapshot TEXT NOT NULL,
+    rendered_md TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    approved_at TEXT,
+    approved_by TEXT NOT NULL DEFAULT '',
+    changes_requested TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (meeting_id, version)
+);
+CREATE TRIGGER plan_versions_approved_are_final
+BEFORE UPDATE ON plan_versions
+WHEN OLD.approved_at IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'an approved plan version cannot be changed');
+END;
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,
+    recipient_kind TEXT NOT NULL
+        CHECK (recipient_kind IN ('medborgerguide', 'ven', 'afdeling', 'forening', 'sprogmodel')),
+    recipient TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    granted_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE INDEX consents_citizen ON consents(citizen_id);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    os_user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    object_kind TEXT NOT NULL,
+    object_id TEXT NOT NULL DEFAULT '',
+    citizen_id INTEGER
+);
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Every table of the first release."""
+    for statement in _split(_M001):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer: list[str] = []
+    in_trigger = False
+    for line in script.strip().splitlines():
+        buffer.append(line)
+        stripped = line.strip().upper()
+        if stripped.startswith("CREATE TRIGGER"):
+            in_trigger = True
+        if (in_trigger and stripped == "END;") or (not in_trigger and stripped.endswith(";")):
+            statements.append("\n".join(buffer).strip().rstrip(";"))
+            buffer = []
+            in_trigger = False
+    return statements
+
+
+def known_names() -> list[str]:
+    """Names of every migration this version knows, in order."""
+    return [m.name for m in migrations._migrations]

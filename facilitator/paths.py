@@ -1,0 +1,69 @@
+"""Where facilitator keeps its files: one home folder, relocatable with FACILITATOR_HOME."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "facilitator"
+DB_NAME = "facilitator.db"
+
+
+def home() -> Path:
+    """The data folder: $FACILITATOR_HOME, else the platform's user data directory."""
+    env = os.environ.get("FACILITATOR_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def db_path() -> Path:
+    """The SQLite file that holds everything."""
+    return home() / DB_NAME
+
+
+def backups_dir() -> Path:
+    """Copies made before a migration."""
+    return home() / "backups"
+
+
+def documents_dir() -> Path:
+    """Rendered plans and briefs written by the app."""
+    return home() / "documents"
+
+
+def templates_dir() -> Path:
+    """A municipality's template overrides (same file name overrides one template)."""
+    return home() / "templates"
+
+
+def settings_path() -> Path:
+    """Optional settings file (TOML)."""
+    return home() / "settings.toml"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a folder readable by the owner only (0700)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def _data_root(name: str) -> Path:
+    """Package data: inside an installed wheel, else the checkout's top-level folder."""
+    packaged = Path(__file__).parent / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
+
+
+def corpus_dir() -> Path:
+    """The shipped demo corpus."""
+    return _data_root("corpus")
+
+
+def prompts_dir() -> Path:
+    """The shipped prompts for the optional local language model."""
+    return _data_root("prompts")

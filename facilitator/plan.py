@@ -1,0 +1,273 @@
+"""Plan items, the plan as one snapshot, and its versions with the citizen's approval."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from facilitator import people
+from facilitator.errors import FacilitatorError, NotFound
+from facilitator.i18n import t
+from facilitator.privacy import mask_cpr
+from facilitator.records import Note, PlanItem, PlanVersion
+from facilitator.store import Store
+from facilitator.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
+
+PLAN_FIELDS = (
+    "section",
+    "what",
+    "who",
+    "with_whom",
+    "by_when",
+    "follow_up",
+    "status",
+    "needs_decision",
+    "reason",
+    "other_ways",
+    "source_note_id",
+    "source_suggestion_id",
+    "carried_from",
+    "review",
+)
+
+
+def plan_items(store: Store, meeting_id: int, section: PlanSection | None = None) -> list[PlanItem]:
+    rows = store.rows(
+        "SELECT * FROM plan_items WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
+    )
+    items = [PlanItem.from_row(r) for r in rows]
+    return [i for i in items if section is None or i.section is section]
+
+
+def get_plan_item(store: Store, item_id: int) -> PlanItem:
+    row = store.row("SELECT * FROM plan_items WHERE id = ?", [item_id])
+    if row is None:
+        raise NotFound(t("err.no_plan_item", id=item_id))
+    return PlanItem.from_row(row)
+
+
+def _values(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(PLAN_FIELDS)
+    if unknown:
+        raise ValueError(f"not a plan item field: {sorted(unknown)}")
+    values: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key == "section":
+            value = PlanSection(value).value
+        elif key == "who":
+            value = Who(value).value if value else None
+        elif key == "status":
+            value = PlanStatus(value).value
+        elif key == "needs_decision":
+            value = int(bool(value))
+        elif isinstance(value, str):
+            value = " ".join(value.replace("\x00", "").split())[:2000]
+        values[key] = value
+    return values
+
+
+def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> PlanItem:
+    """A plan item in the citizen's words; only the citizen's yes puts a suggestion here."""
+    what = " ".join(what.replace("\x00", "").split())
+    if not what:
+        raise FacilitatorError(t("err.empty", what=t("word.text")))
+    meeting = people.get_meeting(store, meeting_id)
+    values = _values(fields)
+    now = store.now()
+    with store.atomic():
+        position = len(plan_items(store, meeting_id))
+        item_id = store.insert(
+            "plan_items",
+            {
+                "meeting_id": meeting_id,
+                "what": what[:2000],
+                "position": position,
+                "created_at": now,
+                "updated_at": now,
+                **values,
+            },
+        )
+        store.audit("create", "plan_item", item_id, meeting.citizen_id)
+    return get_plan_item(store, item_id)
+
+
+def update_plan_item(store: Store, item_id: int, **fields: Any) -> PlanItem:
+    item = get_plan_item(store, item_id)
+    meeting = people.get_meeting(store, item.meeting_id)
+    values = _values({k: v for k, v in fields.items() if k != "what"})
+    if "what" in fields:
+        what = " ".join(str(fields["what"]).split())
+        if not what:
+            raise FacilitatorError(t("err.empty", what=t("word.text")))
+        values["what"] = what[:2000]
+    with store.atomic():
+        store.update("plan_items", item_id, {**values, "updated_at": store.now()})
+        store.audit("change", "plan_item", item_id, meeting.citizen_id)
+    return get_plan_item(store, item_id)
+
+
+def delete_plan_item(store: Store, item_id: int) -> None:
+    item = get_plan_item(store, item_id)
+    meeting = people.get_meeting(store, item.meeting_id)
+    with store.atomic():
+        store.db.execute("DELETE FROM plan_items WHERE id = ?", [item_id])
+        store.audit("delete", "plan_item", item_id, meeting.citizen_id)
+
+
+def _notes_by(
+    store: Store, meeting_id: int, participant_id: int, kinds: set[NoteKind]
+) -> list[str]:
+    rows = store.rows(
+        "SELECT * FROM notes WHERE meeting_id = ? AND participant_id = ? ORDER BY id",
+        [meeting_id, participant_id],
+    )
+    return [mask_cpr(n.text) for n in (Note.from_row(r) for r in rows) if n.kind in kinds]
+
+
+def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
+    """Everything the plan documents show, as plain data (CPR numbers masked).
+
+    Min plan, the § 141 view and a guide's brief all render from this one snapshot,
+    so they can never disagree.
+    """
+    meeting = people.get_meeting(store, meeting_id)
+    citizen = people.get_citizen(store, meeting.citizen_id)
+    card = people.get_mig_card(store, citizen.id)
+    everyone = people.participants(store, meeting_id)
+    citizen_p = next((p for p in everyone if p.kind is ParticipantKind.BORGER), None)
+    names = {p.id: p.name for p in everyone}
+    own: dict[str, list[str]] = {"dreams": [], "strengths": [], "needs": [], "worries": []}
+    if citizen_p is not None:
+        own["dreams"] = _notes_by(
+            store, meeting_id, citizen_p.id, {NoteKind.DROEM, NoteKind.OENSKE}
+        )
+        own["strengths"] = _notes_by(store, meeting_id, citizen_p.id, {NoteKind.RESSOURCE})
+        own["needs"] = _notes_by(store, meeting_id, citizen_p.id, {NoteKind.BEHOV})
+        own["worries"] = _notes_by(store, meeting_id, citizen_p.id, {NoteKind.BEKYMRING})
+
+    def item_data(item: PlanItem) -> dict[str, Any]:
+        return {
+            "id": item.id,
+            "section": item.section.value,
+            "what": mask_cpr(item.what),
+            "who": item.who.value if item.who else None,
+            "with_whom": mask_cpr(item.with_whom),
+            "by_when": item.by_when,
+            "follow_up": mask_cpr(item.follow_up),
+            "status": item.status.value,
+            "needs_decision": item.needs_decision,
+            "reason": mask_cpr(item.reason),
+            "other_ways": mask_cpr(item.other_ways),
+            "review": mask_cpr(item.review),
+        }
+
+    items = plan_items(store, meeting_id)
+    return {
+        "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
+        "meeting": {
+            "id": meeting.id,
+            "date": meeting.date,
+            "title": meeting.title,
+            "next_meeting": meeting.next_meeting,
+            "handover": mask_cpr(meeting.handover),
+        },
+        "mig": {
+            "about": mask_cpr(card.about),
+            "likes": mask_cpr(card.likes),
+            "dreams": mask_cpr(card.dreams),
+            "know_about_me": mask_cpr(card.know_about_me),
+        },
+        "topics": [mask_cpr(tp.text) for tp in people.topics(store, meeting_id)],
+        "own": own,
+        "participants": [
+            {
+                "name": p.name,
+                "kind": p.kind.value,
+                "relation": p.relation,
+                "department": p.department,
+            }
+            for p in everyone
+            if not p.removed
+        ],
+        "items": [item_data(i) for i in items if i.section is PlanSection.PLAN],
+        "not_possible": [item_data(i) for i in items if i.section is PlanSection.IKKE_MULIGT],
+        "parked": [item_data(i) for i in items if i.section is PlanSection.PARKERING],
+        "speaker_names": {str(k): v for k, v in names.items()},
+    }
+
+
+# --- versions ------------------------------------------------------------------
+
+
+def versions(store: Store, meeting_id: int) -> list[PlanVersion]:
+    return [
+        PlanVersion.from_row(r)
+        for r in store.rows(
+            "SELECT * FROM plan_versions WHERE meeting_id = ? ORDER BY version", [meeting_id]
+        )
+    ]
+
+
+def get_version(store: Store, meeting_id: int, version: int | None = None) -> PlanVersion | None:
+    """A stored version (the latest when ``version`` is None)."""
+    found = versions(store, meeting_id)
+    if version is None:
+        return found[-1] if found else None
+    for v in found:
+        if v.version == version:
+            return v
+    raise NotFound(t("err.no_plan_version", version=version, id=meeting_id))
+
+
+def save_version(store: Store, meeting_id: int, rendered_md: str = "") -> PlanVersion:
+    """Store the plan as it is now; an approved version is never altered, a change is a new one."""
+    meeting = people.get_meeting(store, meeting_id)
+    current = snapshot(store, meeting_id)
+    latest = get_version(store, meeting_id)
+    if latest is not None and latest.snapshot == current and latest.approved_at is None:
+        if rendered_md and rendered_md != latest.rendered_md:
+            with store.atomic():
+                store.update("plan_versions", latest.id, {"rendered_md": rendered_md})
+        return get_version(store, meeting_id, latest.version) or latest
+    if latest is not None and latest.snapshot == current:
+        return latest
+    number = (latest.version + 1) if latest else 1
+    with store.atomic():
+        store.insert(
+            "plan_versions",
+            {
+                "meeting_id": meeting_id,
+                "version": number,
+                "snapshot": json.dumps(current, ensure_ascii=False, sort_keys=True),
+                "rendered_md": rendered_md,
+                "created_at": store.now(),
+            },
+        )
+        store.audit("version", "plan", f"{meeting_id}/{number}", meeting.citizen_id)
+    found = get_version(store, meeting_id, number)
+    assert found is not None
+    return found
+
+
+def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> PlanVersion:
+    """The citizen approves this version; the approval is stored with it, for good."""
+    meeting = people.get_meeting(store, meeting_id)
+    target = get_version(store, meeting_id, version)
+    assert target is not None
+    if target.approved_at is not None:
+        return target
+    with store.atomic():
+        store.update(
+            "plan_versions",
+            target.id,
+            {"approved_at": store.now(), "approved_by": approved_by.strip() or "borger"},
+        )
+        store.audit("approve", "plan", f"{meeting_id}/{version}", meeting.citizen_id)
+    found = get_version(store, meeting_id, version)
+    assert found is not None
+    return found
+
+
+def last_approved(store: Store, meeting_id: int) -> PlanVersion | None:
+    approved = [v for v in versions(store, meeting_id) if v.approved_at]
+    return approved[-1] if approved else None

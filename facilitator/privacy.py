@@ -1,0 +1,96 @@
+"""Things that must never travel: CPR numbers, and diagnoses as a basis for matching."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# DDMMYY-SSSS, with or without the dash (also a space); not inside a longer number.
+_CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d])")
+
+# Matching is on interests, wishes and everyday dreams: these words are taken out first.
+DIAGNOSIS_TERMS = (
+    "hjerneskade",
+    "erhvervet hjerneskade",
+    "apopleksi",
+    "blodprop i hjernen",
+    "demens",
+    "alzheimer",
+    "kol",
+    "copd",
+    "depression",
+    "skizofreni",
+    "bipolar",
+    "adhd",
+    "autisme",
+    "asperger",
+    "angst",
+    "ocd",
+    "ptsd",
+    "alkoholisme",
+    "alkoholiker",
+    "misbrug",
+    "diabetes",
+    "kræft",
+    "cancer",
+    "sklerose",
+    "parkinson",
+    "epilepsi",
+    "psykose",
+    "spiseforstyrrelse",
+    "udviklingshæmning",
+    "cerebral parese",
+    "gigt",
+    "hjertesvigt",
+)
+_DIAGNOSIS = re.compile(
+    r"\b("
+    + "|".join(re.escape(t) for t in sorted(DIAGNOSIS_TERMS, key=len, reverse=True))
+    + r")(en|et|er|erne|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def _valid_cpr_date(dd: str, mm: str, yy: str) -> bool:
+    day, month, year = int(dd), int(mm), int(yy)
+    for century in (1900, 2000):
+        try:
+            date(century + year, month, day)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+def find_cpr(text: str) -> list[str]:
+    """CPR numbers (valid date) in ``text``."""
+    return [
+        m.group(0)
+        for m in _CPR.finditer(text)
+        if _valid_cpr_date(m.group(1), m.group(2), m.group(3))
+    ]
+
+
+def has_cpr(text: str) -> bool:
+    return bool(find_cpr(text))
+
+
+def mask_cpr(text: str) -> str:
+    """Replace every CPR number with a mask of the same shape."""
+
+    def repl(m: re.Match[str]) -> str:
+        if not _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
+            return m.group(0)
+        return "XXXXXX-XXXX"
+
+    return _CPR.sub(repl, text)
+
+
+def strip_diagnoses(text: str) -> str:
+    """The text without diagnosis words, so a match rests on what the person wants."""
+    return " ".join(_DIAGNOSIS.sub(" ", text).split())
+
+
+def for_matching(text: str) -> str:
+    """What may be embedded: no CPR number, no diagnosis."""
+    return strip_diagnoses(mask_cpr(text).replace("XXXXXX-XXXX", " "))

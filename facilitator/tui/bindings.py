@@ -1,0 +1,21 @@
+"""Bindings whose descriptions are catalog keys, translated per instance (Danish or English)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from facilitator.catalog import MESSAGES
+from facilitator.i18n import t
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Replace catalog keys in a node's binding descriptions with the current language's text."""
+    translated = {}
+    for key, bindings in node._bindings.key_to_bindings.items():
+        translated[key] = [
+            replace(b, description=t(b.description)) if b.description in MESSAGES else b
+            for b in bindings
+        ]
+    node._bindings.key_to_bindings = translated

@@ -1,0 +1,85 @@
+"""Home: citizens and their meetings; continue one, or start the next."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from facilitator import people
+from facilitator.i18n import t
+from facilitator.session import MeetingSession
+from facilitator.tui.bindings import translate_bindings
+
+
+class HomeScreen(Screen[None]):
+    """Every citizen's meetings, newest first."""
+
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "open_meeting", "home.open", id="home.open"),
+        Binding("n", "new_meeting", "home.new_meeting", id="home.new_meeting"),
+        Binding("f10,q", "app.quit", "common.quit", id="app.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("home.title"), id="home-title")
+        yield Static(t("home.help"), id="home-help")
+        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(
+            t("home.col_citizen"), t("home.col_date"), t("home.col_title"), t("home.col_status")
+        )
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        table = self.query_one(DataTable)
+        table.clear()
+        names = {c.id: c.name for c in people.list_citizens(store)}
+        for m in reversed(people.list_meetings(store)):
+            status = t(f"status.{m.status}")
+            if m.status == "i_gang":
+                status += f" · {t(f'phase.{m.phase.value}')}"
+            table.add_row(names.get(m.citizen_id, ""), m.date, m.title, status, key=str(m.id))
+
+    def _selected_meeting(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(str(key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_meeting()
+
+    def action_open_meeting(self) -> None:
+        meeting_id = self._selected_meeting()
+        if meeting_id is not None:
+            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_new_meeting(self) -> None:
+        """The citizen's next meeting, with the same circle invited."""
+        meeting_id = self._selected_meeting()
+        if meeting_id is None:
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        previous = people.get_meeting(store, meeting_id)
+        meeting = people.add_meeting(store, previous.citizen_id)
+        session = MeetingSession(store, meeting.id)
+        for p in people.participants(store, previous.id, include_removed=False):
+            if not p.is_citizen:
+                session.add_participant(p.name, p.kind, p.relation, p.department)
+        self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]

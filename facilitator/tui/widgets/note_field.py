@@ -1,0 +1,122 @@
+"""The note field: type the speaker's words, press Enter, then one key for the kind."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from facilitator.i18n import t
+from facilitator.privacy import has_cpr
+from facilitator.tui.bindings import translate_bindings
+from facilitator.vocabulary import NOTE_KIND_KEYS, NoteKind
+
+
+class KindBar(Static, can_focus=True):
+    """Shown after Enter: one key per kind tags and saves the note."""
+
+    BINDINGS = [
+        *[
+            Binding(
+                key,
+                f"choose('{kind.value}')",
+                f"notekind.{kind.value}",
+                show=False,
+                id=f"note.kind.{kind.value}",
+            )
+            for key, kind in NOTE_KIND_KEYS.items()
+        ],
+        Binding("enter", "choose_last", "note.same_kind", id="note.same_kind"),
+        Binding("escape", "cancel", "note.back_to_text", id="note.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    KindBar { height: auto; padding: 0 1; color: $text-muted; }
+    KindBar:focus { background: $accent 30%; color: $text; text-style: bold; }
+    """
+
+    class Chosen(Message):
+        """The leader picked a kind (or cancelled with None)."""
+
+        def __init__(self, kind: NoteKind | None) -> None:
+            super().__init__()
+            self.kind = kind
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        translate_bindings(self)
+        self.last_kind: NoteKind = NoteKind.OENSKE
+
+    def render_bar(self) -> str:
+        parts = []
+        for key, kind in NOTE_KIND_KEYS.items():
+            label = t(f"notekind.{kind.value}")
+            mark = "▸" if kind is self.last_kind else " "
+            parts.append(f"{mark}{key} {label}")
+        return "  ".join(parts)
+
+    def on_mount(self) -> None:
+        self.update(self.render_bar())
+
+    def action_choose(self, kind: str) -> None:
+        self.last_kind = NoteKind(kind)
+        self.update(self.render_bar())
+        self.post_message(self.Chosen(self.last_kind))
+
+    def action_choose_last(self) -> None:
+        self.action_choose(self.last_kind.value)
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Chosen(None))
+
+
+class NoteField(Vertical):
+    """Input, kind bar and a warning line; posts ``NoteField.Tagged`` with kind and text."""
+
+    DEFAULT_CSS = """
+    NoteField { height: auto; }
+    NoteField #note-warning { color: $warning; text-style: bold; height: auto; }
+    """
+
+    class Tagged(Message):
+        """A note is ready to be saved."""
+
+        def __init__(self, kind: NoteKind, text: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=t("note.placeholder"), id="note-input", max_length=4000)
+        yield KindBar(id="kind-bar")
+        yield Static("", id="note-warning")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#note-input", Input)
+
+    @on(Input.Submitted, "#note-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.query_one(KindBar).focus()
+
+    @on(Input.Changed, "#note-input")
+    def _changed(self, event: Input.Changed) -> None:
+        warning = self.query_one("#note-warning", Static)
+        warning.update(t("note.cpr_warning") if has_cpr(event.value) else "")
+
+    @on(KindBar.Chosen)
+    def _chosen(self, event: KindBar.Chosen) -> None:
+        event.stop()
+        text = self.input.value.strip()
+        self.input.focus()
+        if event.kind is not None and text:
+            self.post_message(self.Tagged(event.kind, text))
+
+    def clear(self) -> None:
+        self.input.value = ""
+        self.query_one("#note-warning", Static).update("")

@@ -1,0 +1,91 @@
+"""Every test gets its own FACILITATOR_HOME, Danish, a fixed clock where asked."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from facilitator import i18n
+from facilitator.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED_NOW = datetime(2026, 11, 26, 10, 0, 0)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary home for every test; nothing touches the real data directory."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("FACILITATOR_HOME", str(home))
+    monkeypatch.setenv("FACILITATOR_LANG", "da")
+    monkeypatch.delenv("FACILITATOR_NOW", raising=False)
+    monkeypatch.setattr(i18n, "_language", None)
+    yield home
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    s = Store.open()
+    yield s
+    s.close()
+
+
+class TickingClock:
+    """A clock that starts at FIXED_NOW and moves one second per reading."""
+
+    def __init__(self, start: datetime = FIXED_NOW) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        from datetime import timedelta
+
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> TickingClock:
+    return TickingClock()
+
+
+@pytest.fixture
+def demo_store(home: Path, clock: TickingClock) -> Iterator[Store]:
+    """A store with the demo corpus and citizen loaded (fixed clock)."""
+    from facilitator.demo import load_demo
+
+    s = Store.open(clock=clock)
+    load_demo(s)
+    yield s
+    s.close()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> CliResult:
+    """Run the real entry point in a subprocess, as a person at a terminal would."""
+    import subprocess
+
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("FACILITATOR_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "facilitator", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input,
+        timeout=120,
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code = code
+        self.out = out
+        self.err = err
+
+    def __repr__(self) -> str:
+        return f"CliResult(code={self.code}, out={self.out[:300]!r}, err={self.err[:300]!r})"

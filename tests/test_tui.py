@@ -1,0 +1,140 @@
+"""The app driven by keystrokes (Pilot); assertions on what the store holds afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from facilitator import people
+from facilitator.i18n import set_language
+from facilitator.session import MeetingSession
+from facilitator.store import Store
+from facilitator.tui.app import make_app
+from facilitator.tui.screens.meeting import MeetingScreen, PauseScreen
+from facilitator.vocabulary import NoteKind, Phase
+from tests.conftest import FIXED_NOW
+
+SIZE = (140, 42)
+
+
+def keys_for(text: str) -> list[str]:
+    return ["space" if c == " " else c for c in text]
+
+
+def frozen(store: Store) -> Store:
+    """The same database with a clock that stands still (deterministic screens)."""
+    return Store(store.db, store.path, clock=lambda: FIXED_NOW)
+
+
+@pytest.fixture
+def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
+    meeting = people.list_meetings(demo_store)[-1]
+    yield demo_store, meeting.id
+
+
+async def test_a_turn_by_keys_is_in_the_store(demo_meeting: tuple[Store, int]) -> None:
+    store, meeting_id = demo_meeting
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("f7", "f7", "f7")  # velkomst, siden sidst, runder
+        session = MeetingSession(store, meeting_id)
+        assert session.state.phase is Phase.RUNDER
+        assert (
+            session.state.current_speaker
+            and session.state.current_speaker.name == "Karsten Demo-Lund"
+        )
+        await pilot.press(*keys_for("Jeg vil gerne tage bussen alene"), "enter", "2")
+        await pilot.press(*keys_for("Jeg kan lave mad"), "enter", "4")
+        await pilot.press("f2")
+        await pilot.press(
+            *keys_for("Jeg kan komme om søndagen"), "enter", "enter"
+        )  # same kind again
+        await pilot.press("f3")  # Bent passes
+    session = MeetingSession(store, meeting_id)
+    notes = session.notes()
+    assert [(n.kind, n.text) for n in notes] == [
+        (NoteKind.OENSKE, "Jeg vil gerne tage bussen alene"),
+        (NoteKind.RESSOURCE, "Jeg kan lave mad"),
+        (NoteKind.RESSOURCE, "Jeg kan komme om søndagen"),
+    ]
+    names = {p.id: p.name for p in session.state.participants}
+    assert [names[n.participant_id] for n in notes] == [
+        "Karsten Demo-Lund",
+        "Karsten Demo-Lund",
+        "Lone Demo-Lund",
+    ]
+    passed = [t for t in session.state.turns if t.passed]
+    assert [names[t.participant_id] for t in passed] == ["Bent Nabosen"]
+    assert session.state.current_speaker and session.state.current_speaker.name == "Mette Testesen"
+
+
+async def test_pause_records_nothing_and_resumes(demo_meeting: tuple[Store, int]) -> None:
+    store, meeting_id = demo_meeting
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7", "f7", "f7", "f4")
+        assert isinstance(app.screen, PauseScreen)
+        assert MeetingSession(store, meeting_id).state.paused
+        await pilot.press("enter")
+        assert isinstance(app.screen, MeetingScreen)
+    assert not MeetingSession(store, meeting_id).state.paused
+
+
+async def test_resume_after_restart_at_same_phase_and_speaker(
+    demo_meeting: tuple[Store, int],
+) -> None:
+    store, meeting_id = demo_meeting
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7", "f7", "f7", "f2", "f2")
+    again = make_app(store, meeting_id)
+    async with again.run_test(size=SIZE):
+        screen = again.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.session.state.phase is Phase.RUNDER
+        speaker = screen.session.state.current_speaker
+        assert speaker is not None and speaker.name == "Bent Nabosen"
+
+
+async def test_a_note_during_pause_is_refused_and_kept_in_the_field(
+    demo_meeting: tuple[Store, int],
+) -> None:
+    store, meeting_id = demo_meeting
+    session = MeetingSession(store, meeting_id)
+    session.set_phase(Phase.RUNDER)
+    session.pause()
+    before = len(session.notes())
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PauseScreen)
+    assert len(MeetingSession(store, meeting_id).notes()) == before
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_snapshot_home(language: str, demo_store: Store, snap_compare: object) -> None:
+    set_language(language)
+    app = make_app(frozen(demo_store), None, theme="textual-dark")
+    assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_snapshot_meeting_rounds(language: str, demo_store: Store, snap_compare: object) -> None:
+    set_language(language)
+    meeting = people.list_meetings(demo_store)[-1]
+    session = MeetingSession(demo_store, meeting.id)
+    session.set_phase(Phase.RUNDER)
+    session.add_note(NoteKind.OENSKE, "Jeg vil gerne tage bussen alene til genoptræning.")
+    session.add_note(NoteKind.RESSOURCE, "Jeg er god til at lave mad.")
+    app = make_app(frozen(demo_store), meeting.id, theme="textual-dark")
+    assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_snapshot_preparation(language: str, demo_store: Store, snap_compare: object) -> None:
+    set_language(language)
+    meeting = people.list_meetings(demo_store)[-1]
+    app = make_app(frozen(demo_store), meeting.id, theme="textual-light")
+    assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]
