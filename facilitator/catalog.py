@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Alle har haft ordet i denne fase – gå videre til næste fase.",
         "en": "Everyone has had the word in this phase – go on to the next phase.",
     },
+    "rule.pass_after_notes": {
+        "da": "Der er skrevet noter i denne tur – tryk F2 for at give ordet videre.",
+        "en": "Notes were written in this turn – press F2 to pass the word on.",
+    },
     "rule.order_mismatch": {
         "da": "Den nye rækkefølge skal have alle deltagere med én gang.",
         "en": "The new order must include every participant exactly once.",

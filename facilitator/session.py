@@ -207,6 +207,8 @@ class MeetingSession:
 
     def pass_turn(self) -> None:
         """The speaker passes; nobody has to say anything."""
+        if self.current_notes():
+            raise FacilitatorError(t("rule.pass_after_notes"))
         now = self.store.now()
         self._run("pass", lambda: self.state.advance(now, passed=True))
 

@@ -46,7 +46,11 @@ def _check_existing(path: Path) -> list[str]:
     if header != SQLITE_HEADER:
         raise StoreError(t("err.store_not_sqlite", path=path))
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+        # Without a WAL file there is nothing newer than the main file: open it immutable, so
+        # looking at a foreign or damaged file does not even create -wal/-shm beside it.
+        wal = Path(f"{path}-wal")
+        flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, timeout=15)
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()
             if not check or check[0] != "ok":
