@@ -38,7 +38,9 @@ RECENT_NOTES = 40
 CANDIDATES_PER_QUERY = 60
 PRESENT_SILO_FACTOR = 0.97
 CONTRIBUTE_BOOST = 1.03
-MMR_LAMBDA = 0.75
+MMR_LAMBDA = 0.9
+OVERLAP_FLOOR = 0.8
+CROWD_PENALTY = 0.02
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -195,26 +197,35 @@ class SuggestionIndex:
         return self._diverse(best, k)
 
     def _diverse(self, best: dict[int, tuple[float, Query]], k: int) -> list[Ranked]:
-        """Maximal marginal relevance, so kinds and silos mix instead of ten of a kind."""
-        candidates = sorted(best, key=lambda i: best[i][0], reverse=True)[: max(k * 6, 30)]
+        """Maximal marginal relevance, so kinds and silos mix instead of ten of a kind.
+
+        e5 similarities bunch between 0.8 and 0.9, so relevance and overlap are rescaled
+        to 0..1 within the candidates before they are traded off.
+        """
+        candidates = sorted(best, key=lambda i: best[i][0], reverse=True)[: max(k * 4, 20)]
+        if not candidates:
+            return []
+        top, bottom = best[candidates[0]][0], best[candidates[-1]][0]
+        spread = (top - bottom) or 1.0
         chosen: list[int] = []
-        silo_count: dict[tuple[str, str], int] = defaultdict(int)
+        crowd: dict[tuple[str, str], int] = defaultdict(int)
         while candidates and len(chosen) < k:
 
             def mmr(i: int) -> float:
-                relevance = best[i][0]
+                relevance = (best[i][0] - bottom) / spread
                 if not chosen:
                     return relevance
                 overlap = float(np.max(self.vectors[chosen] @ self.vectors[i]))
+                overlap = min(1.0, max(0.0, (overlap - OVERLAP_FLOOR) / (1 - OVERLAP_FLOOR)))
                 entry = self.entries[i]
-                crowd = silo_count[(entry.kind.value, entry.silo)] * 0.01
-                return MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * overlap - crowd
+                same = crowd[(entry.kind.value, entry.silo)] * CROWD_PENALTY
+                return MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * overlap - same
 
             pick = max(candidates, key=mmr)
             candidates.remove(pick)
             chosen.append(pick)
             entry = self.entries[pick]
-            silo_count[(entry.kind.value, entry.silo)] += 1
+            crowd[(entry.kind.value, entry.silo)] += 1
         return [
             Ranked(
                 entry=self.entries[i],
