@@ -31,8 +31,10 @@ class Scores:
     n: int
 
     def row(self, name: str) -> str:
-        return (f"| {name} | {self.hit1:.3f} | {self.hit5:.3f} | {self.recall5:.3f} "
-                f"| {self.mrr:.3f} | {self.n} |")
+        return (
+            f"| {name} | {self.hit1:.3f} | {self.hit5:.3f} | {self.recall5:.3f} "
+            f"| {self.mrr:.3f} | {self.n} |"
+        )
 
 
 def score(rankings: list[list[str]], expected: list[list[str]]) -> Scores:
@@ -66,8 +68,13 @@ def rank_with_engine(backend: str, k: int) -> tuple[list[list[str]], list[list[s
         index.build(store)
         rankings = []
         for item in items:
-            query = Query(item["text"], 1.0, None, item["kind"] == NoteKind.RESSOURCE.value
-                          and item.get("speaker", "borger") == "borger")
+            query = Query(
+                item["text"],
+                1.0,
+                None,
+                item["kind"] == NoteKind.RESSOURCE.value
+                and item.get("speaker", "borger") == "borger",
+            )
             rankings.append([r.entry.id for r in index.search([query], k=k)])
         store.close()
     return rankings, [i["expected"] for i in items]
@@ -78,7 +85,7 @@ def rank_with_bm25(k: int) -> tuple[list[list[str]], list[list[str]]]:
 
     from rank_bm25 import BM25Okapi
 
-    from facilitator.corpus import Bundle, load_file, demo_corpus_path, passage_text
+    from facilitator.corpus import Bundle, demo_corpus_path, load_file, passage_text
 
     bundle: Bundle = load_file(demo_corpus_path(), set())
     ids = [e["id"] for e in bundle.entries]
