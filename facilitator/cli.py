@@ -172,7 +172,7 @@ def corpus_group() -> None:
 @corpus_group.command(name="import")
 @click.argument("path", type=click.Path(path_type=Path))
 def corpus_import(path: Path) -> None:
-    """Import a corpus file (our JSON or a plain CSV); a broken file imports nothing."""
+    """Import our JSON, a plain CSV or an HSDS datapackage; a broken file imports nothing."""
     if not path.exists():
         raise FacilitatorError(t("err.file_missing", path=path))
     with _open(create=True) as store:
@@ -212,8 +212,9 @@ def corpus_stats(as_json: bool) -> None:
             )
             return
         click.echo(t("cli.stats_total", total=s.total))
+        kinds = {t(f"entry.{kind}"): n for kind, n in s.by_kind.items()}
         for title, counts in (
-            (t("cli.stats_kind"), s.by_kind),
+            (t("cli.stats_kind"), kinds),
             (t("cli.stats_silo"), s.by_silo),
             (t("cli.stats_theme"), s.by_theme),
         ):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.errors import FacilitatorError
+from facilitator.records import entry_passage
 from facilitator.store import Store
 from facilitator.vocabulary import EntryKind, SourceKind
 
@@ -51,14 +52,10 @@ def content_hash(text: str) -> str:
 
 
 def passage_text(entry: dict[str, Any]) -> str:
-    """The text of an entry that is embedded and matched (never a diagnosis field)."""
-    data = entry["data"]
-    parts = [entry["title"], entry["description"]]
-    if entry["kind"] == EntryKind.FRIEND:
-        parts += [str(data.get("role", "")), str(data.get("right_when", ""))]
-    elif entry["can_contribute"]:
-        parts.append(str(data.get("contribute_text", "")))
-    return " ".join(p.strip() for p in parts if p and p.strip())
+    """The text of a normalised entry that is embedded and matched."""
+    return entry_passage(
+        entry["kind"], entry["title"], entry["description"], entry["data"], entry["can_contribute"]
+    )
 
 
 class _Checker:
@@ -291,18 +288,14 @@ def parse_csv(text: str, source: str) -> Bundle:
     return bundle
 
 
-def load_file(path: Path, known_departments: set[str]) -> Bundle:
-    """Read and validate a corpus file whole; nothing is imported if anything is wrong."""
-    source = str(path)
-    if not path.exists():
-        raise CorpusError(f"{source}: the file does not exist.")
+def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bundle:
+    """Our JSON or a plain CSV, read as UTF-8 text."""
     if path.is_dir():
-        raise CorpusError(f"{source}: is a folder, not a corpus file.")
+        raise CorpusError(f"{source}: is a folder without datapackage.json, not a corpus file.")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise CorpusError(f"{source}: the file is larger than {MAX_FILE_BYTES // 1_000_000} MB.")
     try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{source}: not UTF-8 text (byte {exc.start}).") from None
     except OSError:
@@ -311,11 +304,23 @@ def load_file(path: Path, known_departments: set[str]) -> Bundle:
         raise CorpusError(f"{source}: contains NUL bytes, so it is not a text file.")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        bundle = parse_csv(text, source)
-    elif suffix == ".json":
-        bundle = parse_json(text, source, known_departments)
+        return parse_csv(text, source)
+    if suffix == ".json":
+        return parse_json(text, source, known_departments)
+    raise CorpusError(f"{source}: use a .json or .csv file, or an HSDS datapackage folder.")
+
+
+def load_file(path: Path, known_departments: set[str]) -> Bundle:
+    """Read and validate a corpus file whole; nothing is imported if anything is wrong."""
+    source = str(path)
+    if not path.exists():
+        raise CorpusError(f"{source}: the file does not exist.")
+    if path.name == "datapackage.json" or (path / "datapackage.json").is_file():
+        from facilitator.hsds import parse_hsds
+
+        bundle = parse_hsds(path, source, known_departments)
     else:
-        raise CorpusError(f"{source}: use a .json or .csv file.")
+        bundle = _load_text_file(path, source, known_departments)
     seen: set[str] = set()
     for entry in bundle.entries:
         if entry["id"] in seen:
@@ -351,14 +356,16 @@ def import_bundle(store: Store, bundle: Bundle) -> ImportResult:
         for dep in bundle.departments.values():
             store.db.execute(
                 "INSERT INTO departments (id, name, name_en, kind) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,"
+                " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+                " name_en = coalesce(nullif(excluded.name_en, ''), departments.name_en),"
                 " kind = excluded.kind",
                 [dep["id"], dep["name"], dep["name_en"], dep["kind"]],
             )
         for theme in bundle.themes.values():
             store.db.execute(
                 "INSERT INTO themes (id, label, label_en) VALUES (?, ?, ?) ON CONFLICT(id)"
-                " DO UPDATE SET label = excluded.label, label_en = excluded.label_en",
+                " DO UPDATE SET label = excluded.label,"
+                " label_en = coalesce(nullif(excluded.label_en, ''), themes.label_en)",
                 [theme["id"], theme["label"], theme["label_en"]],
             )
         for entry in bundle.entries:

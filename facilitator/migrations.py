@@ -212,6 +212,15 @@ def m001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m002_sparse_vectors(db: Database) -> None:
+    """Sparse "latent term" vectors beside the dense ones, for hybrid ranking."""
+    db.execute(
+        "CREATE TABLE sparse_vectors (model TEXT NOT NULL, content_hash TEXT NOT NULL,"
+        " indices BLOB NOT NULL, vals BLOB NOT NULL, PRIMARY KEY (model, content_hash))"
+    )
+
+
 def _split(script: str) -> list[str]:
     """Split a script into statements, keeping trigger bodies whole."""
     statements: list[str] = []

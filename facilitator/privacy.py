@@ -43,10 +43,17 @@ DIAGNOSIS_TERMS = (
     "gigt",
     "hjertesvigt",
 )
+_LONG = sorted((t for t in DIAGNOSIS_TERMS if len(t) >= 5), key=len, reverse=True)
+_SHORT = sorted((t for t in DIAGNOSIS_TERMS if len(t) < 5), key=len, reverse=True)
+# Long stems also go when they open a compound ("hjerneskadeteamet", "demensvenlig"); short
+# acronyms only as whole words or before a hyphen ("KOL", "KOL-gruppe"), so "kolleger" stays.
 _DIAGNOSIS = re.compile(
-    r"\b("
-    + "|".join(re.escape(t) for t in sorted(DIAGNOSIS_TERMS, key=len, reverse=True))
-    + r")(en|et|er|erne|s)?\b",
+    r"\b(?:(?:"
+    + "|".join(re.escape(t) for t in _LONG)
+    + r")\w*"
+    + r"|(?:"
+    + "|".join(re.escape(t) for t in _SHORT)
+    + r")(?:-\w+)?\b)",
     re.IGNORECASE,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from facilitator.vocabulary import (
@@ -223,14 +224,43 @@ class CorpusEntry:
     @property
     def passage(self) -> str:
         """The text that is embedded and matched."""
-        extra = ""
-        if self.kind is EntryKind.FRIEND:
-            extra = " ".join(
-                str(self.data.get(k, "")) for k in ("role", "can_help_with", "right_when")
-            )
-        elif self.can_contribute:
-            extra = str(self.data.get("contribute_text", ""))
-        return " ".join(part for part in (self.title, self.description, extra) if part).strip()
+        return entry_passage(
+            self.kind, self.title, self.description, self.data, self.can_contribute
+        )
+
+    def months_since_confirmed(self, today: date) -> int | None:
+        """Whole months since the entry was last confirmed (None when never)."""
+        if not self.last_confirmed:
+            return None
+        confirmed = date.fromisoformat(self.last_confirmed[:10])
+        return max(0, (today.year - confirmed.year) * 12 + today.month - confirmed.month)
+
+    def is_stale(self, today: date) -> bool:
+        """Not confirmed in the last 12 months."""
+        months = self.months_since_confirmed(today)
+        return months is None or months > 12
+
+
+def entry_passage(
+    kind: EntryKind | str,
+    title: str,
+    description: str,
+    data: dict[str, Any],
+    can_contribute: bool,
+) -> str:
+    """What an entry is matched on: what it offers and whom it is for, never a diagnosis.
+
+    Offers add their target group (measured: better matches on the dev set); friends add
+    their role and when they are the right one to call.
+    """
+    parts = [title, description]
+    if EntryKind(kind) is EntryKind.FRIEND:
+        parts += [str(data.get("role", "")), str(data.get("right_when", ""))]
+    else:
+        parts.append(str(data.get("target_group", "")))
+        if can_contribute:
+            parts.append(str(data.get("contribute_text", "")))
+    return " ".join(p.strip() for p in parts if p and p.strip())
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ CORE = [
     "facilitator.session",
     "facilitator.people",
     "facilitator.corpus",
+    "facilitator.hsds",
+    "facilitator.suggestions",
     "facilitator.embeddings",
     "facilitator.suggest",
     "facilitator.plan",
