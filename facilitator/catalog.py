@@ -271,8 +271,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "common.theme": {"da": "Lyst/mørkt", "en": "Light/dark"},
     "home.title": {"da": "Borgere og møder", "en": "Citizens and meetings"},
     "home.help": {
-        "da": "Vælg et møde og tryk Enter. N starter borgerens næste møde med samme deltagere.",
-        "en": "Choose a meeting and press Enter. N starts the citizen's next meeting with the same people.",
+        "da": "Vælg et møde og tryk Enter. N: borgerens næste møde med samme deltagere. C: ny borger. P: læs planen.",
+        "en": "Choose a meeting and press Enter. N: the citizen's next meeting with the same people. C: new citizen. P: read the plan.",
     },
     "home.open": {"da": "Åbn møde", "en": "Open meeting"},
     "home.new_meeting": {"da": "Nyt møde", "en": "New meeting"},
@@ -401,3 +401,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "word.note": {"da": "Noten", "en": "note"},
     "word.text": {"da": "Teksten", "en": "text"},
 }
+
+
+def _merge() -> None:
+    """The catalog is one dictionary; its areas live in their own files for readability."""
+    from facilitator import catalog_closing, catalog_plan, catalog_prepare
+
+    for part in (catalog_prepare.MESSAGES, catalog_closing.MESSAGES, catalog_plan.MESSAGES):
+        clash = set(part) & set(MESSAGES)
+        if clash:
+            raise KeyError(f"message keys defined twice: {sorted(clash)}")
+        MESSAGES.update(part)
+
+
+_merge()

@@ -68,16 +68,28 @@ def _meeting_id(value: str) -> int:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="facilitator")
 @click.option("--lang", type=click.Choice(["da", "en"]), default=None, help="Language (da/en).")
+@click.option("--plain", is_flag=True, help="Plain mode for screen readers (no box drawing).")
+@click.option("--theme", type=click.Choice(["dark", "light", "high-contrast"]), default=None,
+              help="Colours for the wall (F9 switches while running).")
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None) -> None:
+def cli(ctx: click.Context, lang: str | None, plain: bool, theme: str | None) -> None:
     """facilitator: the meeting leader's instrument for open-dialogue action-plan meetings."""
     if lang:
         set_language(lang)
+    ctx.obj = {"plain": plain or bool(os.environ.get("FACILITATOR_PLAIN")), "theme": _theme(theme)}
     if ctx.invoked_subcommand is None:
         from facilitator.tui.app import run_app
 
         store = _open(create=True)
-        run_app(store, meeting_id=None)
+        run_app(store, meeting_id=None, plain=ctx.obj["plain"], theme=ctx.obj["theme"])
+
+
+def _theme(name: str | None) -> str | None:
+    return {
+        "dark": "textual-dark",
+        "light": "textual-light",
+        "high-contrast": "facilitator-high-contrast",
+    }.get(name or "")
 
 
 @cli.command()
@@ -97,14 +109,17 @@ def init(demo: bool) -> None:
 
 
 @cli.command()
-def demo() -> None:
+@click.pass_context
+def demo(ctx: click.Context) -> None:
     """Load the demo (once) and open the app on the demo meeting."""
     from facilitator.demo import load_demo
     from facilitator.tui.app import run_app
 
     store = _open(create=True)
     meeting = load_demo(store)
-    run_app(store, meeting_id=meeting.id)
+    options = ctx.obj or {}
+    run_app(store, meeting_id=meeting.id, plain=options.get("plain", False),
+            theme=options.get("theme"))
 
 
 @cli.command()

@@ -241,3 +241,14 @@ def _split(script: str) -> list[str]:
 def known_names() -> list[str]:
     """Names of every migration this version knows, in order."""
     return [m.name for m in migrations._migrations]
+
+
+@migrations()
+def m003_feedback(db: Database) -> None:
+    """The citizen's answers to the three feedback questions at "Afrunding"."""
+    db.execute(
+        "CREATE TABLE feedback (id INTEGER PRIMARY KEY,"
+        " meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+        " question TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
+        " UNIQUE (meeting_id, question))"
+    )

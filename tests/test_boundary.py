@@ -27,6 +27,13 @@ CORE = [
     "facilitator.demo",
     "facilitator.i18n",
     "facilitator.paths",
+    "facilitator.consent",
+    "facilitator.followup",
+    "facilitator.closing",
+    "facilitator.catalog",
+    "facilitator.catalog_prepare",
+    "facilitator.catalog_closing",
+    "facilitator.catalog_plan",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"

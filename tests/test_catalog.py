@@ -52,6 +52,7 @@ def test_keys_built_from_the_vocabulary_exist() -> None:
 
     keys = (
         [f"phase.{p.value}" for p in Phase]
+        + [f"phase.short.{p.value}" for p in Phase]
         + [f"notekind.{k.value}" for k in NoteKind]
         + [f"kind.{k.value}" for k in ParticipantKind]
         + [f"who.{w.value}" for w in Who]

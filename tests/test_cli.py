@@ -78,7 +78,10 @@ def test_plan_in_english(demo_home: Path) -> None:
 
 
 def test_suggest_json(demo_home: Path) -> None:
-    result = run_cli("suggest", "Jeg vil gerne lære at tage bussen selv", "--json", "-k", "5")
+    result = run_cli(
+        "suggest", "Jeg vil gerne lære at tage bussen selv", "--json", "-k", "5",
+        env={"FACILITATOR_EMBEDDER": ""},  # the real default model
+    )
     assert result.code == 0, result
     found = json.loads(result.out)
     assert len(found) == 5
@@ -86,6 +89,7 @@ def test_suggest_json(demo_home: Path) -> None:
         assert {"id", "kind", "title", "silo", "score", "why"} <= set(item)
         assert item["kind"] in ("offer", "friend")
         assert item["why"] == "Jeg vil gerne lære at tage bussen selv"
+    assert any(item["kind"] == "offer" and "bus" in item["title"].lower() for item in found[:3])
 
 
 def test_corpus_import_csv_into_empty_home(home: Path, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from facilitator.session import MeetingSession
 from facilitator.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen, PauseScreen
+from facilitator.tui.screens.prepare import PrepareScreen
 from facilitator.vocabulary import NoteKind, Phase
 from tests.conftest import FIXED_NOW
 
@@ -37,8 +38,9 @@ async def test_a_turn_by_keys_is_in_the_store(demo_meeting: tuple[Store, int]) -
     store, meeting_id = demo_meeting
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, MeetingScreen)
+        assert isinstance(app.screen, PrepareScreen)  # the demo meeting is being prepared
         await pilot.press("f7", "f7", "f7")  # velkomst, siden sidst, runder
+        assert isinstance(app.screen, MeetingScreen)
         session = MeetingSession(store, meeting_id)
         assert session.state.phase is Phase.RUNDER
         assert (

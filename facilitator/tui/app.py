@@ -1,16 +1,67 @@
-"""The Textual app, built by a factory so tests inject the store and the clock."""
+"""The Textual app, built by a factory so tests inject the store, the clock and the embedder."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
 
+from facilitator.embeddings import Embedder
 from facilitator.i18n import t
 from facilitator.session import MeetingSession
 from facilitator.store import Store
+from facilitator.suggest import Ranked, SuggestionIndex
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.commands import OpenMeeting, ScreenActions
+from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.vocabulary import Phase
+
+EmbedderFactory = Callable[[], Embedder]
+SUGGESTIONS_SHOWN = 8
+
+
+#: For a projector in a bright room: pure black and white, a yellow accent, no half tones.
+HIGH_CONTRAST = Theme(
+    name="facilitator-high-contrast",
+    primary="#ffffff",
+    secondary="#ffff00",
+    accent="#ffff00",
+    warning="#ffff00",
+    error="#ff5555",
+    success="#00ff00",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    dark=True,
+    luminosity_spread=0.0,
+    text_alpha=1.0,
+)
+
+
+class IndexReady(Message):
+    """The model is loaded and the corpus index is built (posted from a worker thread)."""
+
+    def __init__(self, index: SuggestionIndex | None, error: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.error = error
+
+
+class SuggestionsReady(Message):
+    """A fresh ranking for a meeting (posted from a worker thread)."""
+
+    def __init__(self, meeting_id: int, ranked: list[Ranked], sequence: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.ranked = ranked
+        self.sequence = sequence
 
 
 class FacilitatorApp(App[None]):
@@ -22,40 +73,172 @@ class FacilitatorApp(App[None]):
         Binding("ctrl+q", "quit", "common.quit", id="app.quit", priority=True),
         Binding("f9", "toggle_theme", "common.theme", id="app.theme"),
     ]
-    THEMES = ("textual-dark", "textual-light")
+    COMMANDS = App.COMMANDS | {ScreenActions, OpenMeeting}
+    # Plain mode for screen readers: no box drawing, names as ordinary text.
+    CSS = """
+    App.-plain * { border: none !important; outline: none !important; }
+    """
+    THEMES = ("textual-dark", "textual-light", "facilitator-high-contrast")
 
     def __init__(
-        self, store: Store, meeting_id: int | None = None, theme: str | None = None
+        self,
+        store: Store,
+        meeting_id: int | None = None,
+        theme: str | None = None,
+        embedder_factory: EmbedderFactory | None = None,
+        plain: bool = False,
     ) -> None:
         super().__init__()
+        self.plain = plain
         translate_bindings(self)
+        self.register_theme(HIGH_CONTRAST)
         self.store = store
         self.start_meeting_id = meeting_id
         self.theme = theme or "textual-dark"
+        self.embedder_factory = embedder_factory
+        self.index: SuggestionIndex | None = None
+        self.index_status = "loading"
+        self.ranked: dict[int, list[Ranked]] = {}
+        self._sequence = 0
+        self._pending: set[int] = set()
 
     def on_mount(self) -> None:
         self.title = t("app.title")
+        self.set_class(self.plain, "-plain")
         self.push_screen(HomeScreen())
         if self.start_meeting_id is not None:
             self.open_meeting(self.start_meeting_id)
+        # The wall is interactive at once; the model loads behind it.
+        self.load_index()
+
+    # --- suggestions, off the UI thread ----------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def load_index(self) -> None:
+        """Load the embedding model and build the corpus index in a worker thread."""
+        from facilitator.embeddings import make_embedder
+
+        store = Store.another_connection(self.store)
+        try:
+            embedder = (self.embedder_factory or make_embedder)()
+            index = SuggestionIndex(embedder)
+            index.build(store)
+        except Exception as exc:  # the meeting goes on without ideas
+            self.post_message(IndexReady(None, f"{type(exc).__name__}: {exc}"))
+            return
+        finally:
+            store.close()
+        self.post_message(IndexReady(index))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self.index = message.index
+        self.index_status = "ready" if message.index is not None else "failed"
+        if message.error:
+            self.log.warning(f"suggestions unavailable: {message.error}")
+        for meeting_id in sorted(self._pending):
+            self.request_suggestions(meeting_id)
+        self._pending.clear()
+        self._tell_screen()
+
+    def request_suggestions(self, meeting_id: int) -> None:
+        """Rank ideas for the meeting in the background (as soon as the index is ready)."""
+        if self.index is None:
+            self._pending.add(meeting_id)
+            return
+        self._sequence += 1
+        self._rank(meeting_id, self._sequence)
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _rank(self, meeting_id: int, sequence: int) -> None:
+        from facilitator.suggestions import rank_for_meeting
+
+        assert self.index is not None
+        store = Store.another_connection(self.store)
+        try:
+            ranked = rank_for_meeting(store, self.index, meeting_id, k=SUGGESTIONS_SHOWN)
+        finally:
+            store.close()
+        self.post_message(SuggestionsReady(meeting_id, ranked, sequence))
+
+    def on_suggestions_ready(self, message: SuggestionsReady) -> None:
+        from facilitator.suggestions import store_ranked
+
+        if message.sequence < self._sequence:
+            return  # notes arrived since; a newer ranking is on its way
+        store_ranked(self.store, message.meeting_id, message.ranked)
+        self.ranked[message.meeting_id] = message.ranked
+        self._tell_screen()
+
+    def _tell_screen(self) -> None:
+        updated = getattr(self.screen, "suggestions_updated", None)
+        if callable(updated):
+            updated()
+
+    # --- meetings ---------------------------------------------------------------
+
+    def screen_for(self, session: MeetingSession) -> Screen[None]:
+        """The screen that belongs to the meeting's phase."""
+        from facilitator.tui.screens.closing import ClosingScreen
+        from facilitator.tui.screens.meeting import MeetingScreen
+        from facilitator.tui.screens.plan import PlanScreen
+        from facilitator.tui.screens.prepare import PrepareScreen
+        from facilitator.tui.screens.since import SinceScreen
+
+        phase = session.state.phase
+        if phase is Phase.FORBEREDELSE:
+            return PrepareScreen(session)
+        if phase is Phase.SIDEN_SIDST:
+            return SinceScreen(session)
+        if phase is Phase.PLAN:
+            return PlanScreen(session)
+        if phase is Phase.AFRUNDING:
+            return ClosingScreen(session)
+        return MeetingScreen(session)
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Show a meeting on the wall, resuming where it was."""
+        """Show a meeting on the wall, resuming at its phase and speaker."""
         session = MeetingSession(self.store, meeting_id)
         self.store.audit("open", "meeting", meeting_id, session.info.citizen_id)
-        self.push_screen(MeetingScreen(session))
+        self.push_screen(self.screen_for(session))
+
+    def show_phase(self, session: MeetingSession) -> None:
+        """After a phase change: replace the meeting screen with the phase's own."""
+        screen = self.screen_for(session)
+        if isinstance(self.screen, PhaseScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def leave_meeting(self) -> None:
+        """Back to the overview of citizens and meetings."""
+        while isinstance(self.screen, PhaseScreen) or len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def note_saved(self, session: MeetingSession) -> None:
+        """A note was committed: quietly refresh the ideas for when the plan phase comes."""
+        self.request_suggestions(session.meeting_id)
 
     def action_toggle_theme(self) -> None:
-        self.theme = self.THEMES[1] if self.theme == self.THEMES[0] else self.THEMES[0]
+        """Dark, light, high contrast, round again."""
+        current = self.THEMES.index(self.theme) if self.theme in self.THEMES else -1
+        self.theme = self.THEMES[(current + 1) % len(self.THEMES)]
 
 
 def make_app(
-    store: Store, meeting_id: int | None = None, theme: str | None = None
+    store: Store,
+    meeting_id: int | None = None,
+    theme: str | None = None,
+    embedder_factory: EmbedderFactory | None = None,
+    plain: bool = False,
 ) -> FacilitatorApp:
     """Build the app with what the caller injects (tests pass a temporary store)."""
-    return FacilitatorApp(store, meeting_id=meeting_id, theme=theme)
+    return FacilitatorApp(
+        store, meeting_id=meeting_id, theme=theme, embedder_factory=embedder_factory, plain=plain
+    )
 
 
-def run_app(store: Store, meeting_id: int | None = None) -> None:
+def run_app(
+    store: Store, meeting_id: int | None = None, plain: bool = False, theme: str | None = None
+) -> None:
     """Run the app in this terminal until the leader quits."""
-    make_app(store, meeting_id).run()
+    make_app(store, meeting_id, theme=theme, plain=plain).run()

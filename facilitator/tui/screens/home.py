@@ -20,6 +20,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open_meeting", "home.open", id="home.open"),
         Binding("n", "new_meeting", "home.new_meeting", id="home.new_meeting"),
+        Binding("c", "new_citizen", "home.new_citizen", id="home.new_citizen"),
+        Binding("p", "open_plan", "home.open_plan", id="home.open_plan"),
         Binding("f10,q", "app.quit", "common.quit", id="app.quit"),
     ]
 
@@ -69,6 +71,28 @@ class HomeScreen(Screen[None]):
         meeting_id = self._selected_meeting()
         if meeting_id is not None:
             self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+
+    def action_open_plan(self) -> None:
+        """Read the selected meeting's plan as the citizen gets it."""
+        from facilitator.tui.screens.plan_view import PlanViewScreen
+
+        meeting_id = self._selected_meeting()
+        if meeting_id is not None:
+            self.app.push_screen(PlanViewScreen(self.app.store, meeting_id))  # type: ignore[attr-defined]
+
+    def action_new_citizen(self) -> None:
+        """A new citizen and their first meeting, opened in Forberedelse."""
+        from facilitator.tui.screens.citizen_form import CitizenForm
+
+        def created(answer: tuple[str, int | None] | None) -> None:
+            if answer is None:
+                return
+            store = self.app.store  # type: ignore[attr-defined]
+            citizen = people.add_citizen(store, answer[0], answer[1])
+            meeting = people.add_meeting(store, citizen.id)
+            self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+
+        self.app.push_screen(CitizenForm(), created)
 
     def action_new_meeting(self) -> None:
         """The citizen's next meeting, with the same circle invited."""

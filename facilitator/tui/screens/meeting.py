@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from facilitator import people
@@ -16,15 +17,11 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting import Participant
 from facilitator.privacy import mask_cpr
-from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.note_field import NoteField
-from facilitator.vocabulary import PHASE_ORDER, Phase
-
-
-def _minutes(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    return f"{seconds // 3600}:{(seconds % 3600) // 60:02d}"
+from facilitator.tui.widgets.speaker import SpeakerName
+from facilitator.vocabulary import Phase
 
 
 def _who(p: Participant) -> str:
@@ -35,7 +32,7 @@ def _who(p: Participant) -> str:
 class RulesScreen(ModalScreen[None]):
     """Spilleregler, projected on demand."""
 
-    CSS_PATH = "meeting.tcss"
+    CSS_PATH = ["base.tcss", "meeting.tcss"]
     BINDINGS = [
         Binding("escape,f1,enter", "dismiss", "common.close", id="rules.close"),
     ]
@@ -55,7 +52,7 @@ class RulesScreen(ModalScreen[None]):
 class PauseScreen(ModalScreen[None]):
     """Pause og refleksion: a calm screen with a soft timer; nothing is recorded."""
 
-    CSS_PATH = "meeting.tcss"
+    CSS_PATH = ["base.tcss", "meeting.tcss"]
     BINDINGS = [
         Binding("escape,f4,enter", "dismiss", "pause.resume", id="pause.resume"),
     ]
@@ -83,41 +80,23 @@ class PauseScreen(ModalScreen[None]):
         self.query_one("#pause-timer", Static).update(t("pause.timer", minutes=minutes))
 
 
-class MeetingScreen(Screen[None]):
-    """The meeting as the room sees it on the wall."""
+class MeetingScreen(PhaseScreen):
+    """The meeting as the room sees it on the wall: welcome, rounds, reflection, future recall."""
 
-    CSS_PATH = "meeting.tcss"
+    CSS_PATH = ["base.tcss", "meeting.tcss"]
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
         Binding("f3,ctrl+o", "pass_turn", "meeting.pass", id="meeting.pass", priority=True),
         Binding("f4", "pause", "meeting.pause", id="meeting.pause", priority=True),
         Binding("f1", "rules", "meeting.rules", id="meeting.rules", priority=True),
-        Binding(
-            "f6",
-            "previous_phase",
-            "meeting.previous_phase",
-            id="meeting.previous_phase",
-            priority=True,
-        ),
-        Binding("f7", "next_phase", "meeting.next_phase", id="meeting.next_phase", priority=True),
-        Binding("f10", "leave", "meeting.leave", id="meeting.leave", priority=True),
     ]
 
-    def __init__(self, session: MeetingSession) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.session = session
-
-    # --- layout ---------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="meeting-title")
-        yield Static("", id="phase-strip")
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="meeting-body"):
             with Vertical(id="main-column"):
                 with Vertical(id="speaker-panel"):
                     yield Static("", id="speaker-label")
-                    yield Static("", id="speaker-name")
+                    yield SpeakerName("", id="speaker-name")
                     yield Static("", id="next-speaker")
                 yield VerticalScroll(Static("", id="phase-content"), id="phase-box")
                 yield VerticalScroll(Static("", id="turn-notes"), id="notes-box")
@@ -130,52 +109,22 @@ class MeetingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_view()
-        self.set_interval(5.0, self._refresh_clock)
+        # PhaseScreen.on_mount runs too (Textual calls each class's handler): it draws the view.
         self.query_one(NoteField).input.focus()
         if self.session.state.paused:
             self.call_after_refresh(self._show_pause)
 
-    # --- rendering --------------------------------------------------------------
-
-    def _now(self) -> datetime:
-        return self.session.store.clock()
-
-    def _refresh_clock(self) -> None:
-        info = self.session.info
-        citizen = people.get_citizen(self.session.store, info.citizen_id)
-        title = f"{t('meeting.with', name=citizen.name)}"
-        if info.title:
-            title += f" · {info.title}"
-        if info.started_at:
-            elapsed = (self._now() - datetime.fromisoformat(info.started_at)).total_seconds()
-            title += "   " + t(
-                "meeting.time", elapsed=_minutes(elapsed), box=_minutes(info.time_box_minutes * 60)
-            )
-            if elapsed > info.time_box_minutes * 60:
-                title += "  " + t("meeting.over_time")
-        self.query_one("#meeting-title", Static).update(title)
-
-    def refresh_view(self) -> None:
+    def refresh_body(self) -> None:
         state = self.session.state
-        self._refresh_clock()
-        strip = []
-        for phase in PHASE_ORDER:
-            if phase is Phase.SIDEN_SIDST and not self.session.has_earlier_plan():
-                continue
-            label = t(f"phase.{phase.value}")
-            strip.append(f"[b]▶ {label.upper()}[/b]" if phase is state.phase else label)
-        self.query_one("#phase-strip", Static).update("  ·  ".join(strip))
-
         speaker = state.current_speaker
         label = self.query_one("#speaker-label", Static)
-        name = self.query_one("#speaker-name", Static)
+        name = self.query_one("#speaker-name", SpeakerName)
         nxt = self.query_one("#next-speaker", Static)
         if speaker is not None:
             turn = state.current_turn
             assert turn is not None
             label.update(t("meeting.has_word") + f"  ·  {t('meeting.round', n=turn.round)}")
-            name.update(speaker.name)
+            name.show(speaker.name)
             name.set_class(False, "idle")
             following = state.next_speaker
             nxt.update(
@@ -183,89 +132,75 @@ class MeetingScreen(Screen[None]):
             )
         else:
             label.update(t(f"phase.{state.phase.value}"))
-            name.update(t("meeting.nobody_has_word") if state.phase.has_turns else "")
+            name.show(t("meeting.nobody_has_word") if state.phase.has_turns else "")
             name.set_class(True, "idle")
-            if state.phase.has_turns:
-                nxt.update(
-                    t("meeting.press_to_start")
-                    if (state.phase.repeats or not state.rounds_in_phase())
-                    else t("rule.phase_round_done")
-                )
-            else:
+            if not state.phase.has_turns:
                 nxt.update(t("meeting.next_phase_hint"))
+            elif state.phase.repeats or not state.rounds_in_phase():
+                nxt.update(t("meeting.press_to_start"))
+            else:
+                nxt.update(t("rule.phase_round_done"))
 
         self.query_one("#phase-content", Static).update(self._phase_content())
         notes = self.session.current_notes()
-        lines = [f"[b]{t(f'notekind.{n.kind.value}')}:[/b] {mask_cpr(n.text)}" for n in notes]
+        lines = [
+            f"[b]{t(f'notekind.{n.kind.value}')}:[/b] {escape(mask_cpr(n.text))}" for n in notes
+        ]
         self.query_one("#turn-notes", Static).update(
             "\n".join(lines) if lines else t("meeting.no_notes_yet")
         )
         waiting = state.not_yet_spoken()
         self.query_one("#not-spoken", Static).update(
-            "\n".join(f"• {p.name}" for p in waiting) if waiting else t("meeting.everyone_spoke")
+            "\n".join(f"• {escape(p.name)}" for p in waiting)
+            if waiting
+            else t("meeting.everyone_spoke")
         )
         turns = state.turn_counts()
         notes_per = state.note_counts()
         circle = []
         for p in state.active:
             marker = "▶ " if speaker and p.id == speaker.id else "  "
-            circle.append(
-                f"{marker}{p.name}  "
-                + t("meeting.counts", turns=turns[p.id], notes=notes_per[p.id])
-            )
+            counts = t("meeting.counts", turns=turns[p.id], notes=notes_per[p.id])
+            circle.append(f"{marker}{escape(p.name)}  {counts}")
         self.query_one("#circle", Static).update("\n".join(circle))
         self.query_one(NoteField).display = state.phase.has_turns
 
     def _phase_content(self) -> str:
         state = self.session.state
-        phase = state.phase
         store = self.session.store
-        if phase is Phase.FORBEREDELSE:
-            lines = [f"[b]{t('prep.invited')}[/b]"]
-            lines += [f"  {i + 1}. {_who(p)}" for i, p in enumerate(state.active)]
-            lines.append("")
-            lines.append(f"[b]{t('prep.topics')}[/b]")
-            topics = people.topics(store, self.session.meeting_id)
-            lines += [f"  • {tp.text}" for tp in topics] or [f"  {t('plan.nothing_yet')}"]
-            if state.needs_balance_hint():
-                lines += ["", t("prep.balance_hint")]
-            return "\n".join(lines)
+        phase = state.phase
         if phase is Phase.VELKOMST:
-            return "\n".join(f"• {t(f'rules.{i}')}" for i in range(1, 7))
+            lines = [f"• {t(f'rules.{i}')}" for i in range(1, 7)]
+            card = people.get_mig_card(store, self.session.info.citizen_id)
+            if card.show_on_wall and not card.is_empty:
+                lines += ["", f"[b]{t('plan.mig')}[/b]"]
+                lines += [
+                    f"  {escape(v)}"
+                    for v in (card.about, card.likes, card.dreams, card.know_about_me)
+                    if v
+                ]
+            return "\n".join(lines)
         if phase is Phase.REFLEKSION:
             return t("reflection.help")
         if phase is Phase.FREMTIDSDIALOG:
             return "\n".join(f"• {t(f'future.q{i}')}" for i in range(1, 4))
-        if phase is Phase.RUNDER:
-            return t("rounds.help")
-        if phase is Phase.PLAN:
-            return t("planphase.help")
-        if phase is Phase.AFRUNDING:
-            return t("closing.help")
-        if phase is Phase.SIDEN_SIDST:
-            return t("since.help")
-        return ""
+        topics = people.topics(store, self.session.meeting_id)
+        lines = [t("rounds.help")]
+        if topics:
+            lines += ["", f"[b]{t('prep.topics')}[/b]"] + [
+                f"  • {escape(tp.text)}" for tp in topics
+            ]
+        return "\n".join(lines)
 
     # --- actions ------------------------------------------------------------------
 
-    def _do(self, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except FacilitatorError as exc:
-            self.notify(str(exc), severity="warning")
+    def action_advance(self) -> None:
+        self.run_action(self.session.advance)
         self.refresh_view()
 
-    def action_advance(self) -> None:
-        self._do(self.session.advance)
-
     def action_pass_turn(self) -> None:
-        self._do(self.session.pass_turn)
-
-    def action_next_phase(self) -> None:
-        self._do(self.session.next_phase)
-
-    def action_previous_phase(self) -> None:
-        self._do(self.session.previous_phase)
+        self.run_action(self.session.pass_turn)
+        self.refresh_view()
 
     def action_rules(self) -> None:
         self.app.push_screen(RulesScreen())
@@ -276,16 +211,13 @@ class MeetingScreen(Screen[None]):
 
     def _show_pause(self) -> None:
         started = self.session.info.paused_at
-        start_dt = datetime.fromisoformat(started) if started else self._now()
+        start_dt = datetime.fromisoformat(started) if started else self.now()
 
         def resumed(_: None) -> None:
             self.session.resume()
             self.refresh_view()
 
         self.app.push_screen(PauseScreen(start_dt, self.session.store.clock), resumed)
-
-    def action_leave(self) -> None:
-        self.app.pop_screen()
 
     @on(NoteField.Tagged)
     def _save_note(self, event: NoteField.Tagged) -> None:
@@ -296,3 +228,4 @@ class MeetingScreen(Screen[None]):
             return
         self.query_one(NoteField).clear()
         self.refresh_view()
+        self.app.note_saved(self.session)  # type: ignore[attr-defined]

@@ -1,0 +1,122 @@
+"""What every phase screen of a meeting shares: the title line, the phase strip, F6/F7/F10."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from facilitator import people
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.session import MeetingSession
+from facilitator.tui.bindings import translate_bindings
+from facilitator.vocabulary import PHASE_ORDER, Phase
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds as H:MM."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 3600}:{(seconds % 3600) // 60:02d}"
+
+
+class PhaseScreen(Screen[None]):
+    """A screen that shows one or more phases of a meeting on the wall.
+
+    Subclasses compose their body with ``compose_body`` and refresh it in ``refresh_body``;
+    moving to another phase asks the app to show the screen that belongs to it.
+    """
+
+    BINDINGS = [
+        Binding(
+            "f6",
+            "previous_phase",
+            "meeting.previous_phase",
+            id="meeting.previous_phase",
+            priority=True,
+        ),
+        Binding("f7", "next_phase", "meeting.next_phase", id="meeting.next_phase", priority=True),
+        Binding("f10", "leave", "meeting.leave", id="meeting.leave", priority=True),
+    ]
+
+    def __init__(self, session: MeetingSession) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="meeting-title", classes="meeting-title")
+        yield Static("", id="phase-strip", classes="phase-strip")
+        yield from self.compose_body()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.set_interval(5.0, self.refresh_header)
+
+    # --- header -----------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.session.store.clock()
+
+    def refresh_header(self) -> None:
+        info = self.session.info
+        citizen = people.get_citizen(self.session.store, info.citizen_id)
+        title = t("meeting.with", name=citizen.name)
+        if info.title:
+            title += f" · {info.title}"
+        if info.started_at:
+            elapsed = (self.now() - datetime.fromisoformat(info.started_at)).total_seconds()
+            box = info.time_box_minutes * 60
+            title += "   " + t("meeting.time", elapsed=clock_text(elapsed), box=clock_text(box))
+            if elapsed > box:
+                title += "  " + t("meeting.over_time")
+        self.query_one("#meeting-title", Static).update(title)
+
+    def phase_strip(self) -> str:
+        current = self.session.state.phase
+        parts = []
+        for phase in PHASE_ORDER:
+            if phase is Phase.SIDEN_SIDST and not self.session.has_earlier_plan():
+                continue
+            label = t(f"phase.short.{phase.value}")
+            parts.append(f"[b]▶ {label.upper()}[/b]" if phase is current else label)
+        return " · ".join(parts)
+
+    def refresh_view(self) -> None:
+        self.refresh_header()
+        self.query_one("#phase-strip", Static).update(self.phase_strip())
+        self.refresh_body()
+
+    def refresh_body(self) -> None:
+        """Redraw the screen's own content from the session."""
+
+    # --- actions --------------------------------------------------------------------
+
+    def run_action(self, action: object) -> bool:
+        """Run a session action; a rule the method insists on is shown, not raised."""
+        try:
+            action()  # type: ignore[operator]
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="warning")
+            return False
+        return True
+
+    def _after_phase_change(self) -> None:
+        self.app.show_phase(self.session)  # type: ignore[attr-defined]
+
+    def action_next_phase(self) -> None:
+        if self.run_action(self.session.next_phase):
+            self._after_phase_change()
+
+    def action_previous_phase(self) -> None:
+        if self.run_action(self.session.previous_phase):
+            self._after_phase_change()
+
+    def action_leave(self) -> None:
+        self.app.leave_meeting()  # type: ignore[attr-defined]

@@ -1,0 +1,49 @@
+"""A new citizen: a name and, if they want, the year they were born."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from facilitator.i18n import t
+from facilitator.tui.bindings import translate_bindings
+
+
+class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
+    """Returns (name, born_year) or None when cancelled."""
+
+    DEFAULT_CSS = """
+    CitizenForm { align: center middle; }
+    CitizenForm > Vertical { width: 70; height: auto; border: heavy $accent; background: $surface;
+                             padding: 1 2; }
+    CitizenForm Label { padding-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "form.cancel", id="citizen.cancel")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("home.citizen_name"))
+            yield Input(id="name", max_length=200)
+            yield Label(t("home.citizen_born"))
+            yield Input(id="born", type="integer", max_length=4)
+            yield Label(t("form.hint"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = self.query_one("#name", Input).value.strip()
+        born = self.query_one("#born", Input).value.strip()
+        if not name:
+            self.notify(t("err.empty", what=t("word.name")), severity="warning")
+            return
+        year = int(born) if born.isdigit() and 1900 <= int(born) <= 2100 else None
+        self.dismiss((name, year))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,207 @@
+"""Afrunding: next meeting, handover, three questions to the citizen, the quality check, finish."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Static
+
+from facilitator import closing, people
+from facilitator.closing import QualityCheck, long_date
+from facilitator.i18n import t
+from facilitator.privacy import mask_cpr
+from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.widgets.confirm import Confirm
+
+
+def quality_lines(check: QualityCheck) -> list[str]:
+    """The quality check as lines, each starting with ✓ or ✗ and saying what it means in words."""
+    lines = []
+    if check.everyone_spoke:
+        lines.append(t("quality.everyone_spoke"))
+    else:
+        lines.append(t("quality.not_spoken", names=escape(", ".join(check.not_spoken))))
+    if check.note_count == 0:
+        lines.append(t("quality.no_notes"))
+    else:
+        percent = round(check.citizen_share * 100)
+        mine, total = check.citizen_notes, check.note_count
+        if check.citizen_share_ok:
+            lines.append(t("quality.share_ok", percent=percent, mine=mine, total=total))
+        else:
+            even = round(check.even_share * 100)
+            lines.append(t("quality.share_low", percent=percent, mine=mine, total=total, even=even))
+    if check.had_reflection:
+        lines.append(t("quality.reflection_yes", n=check.reflection_turns))
+    else:
+        lines.append(t("quality.reflection_no"))
+    if check.plan_item_count == 0:
+        lines.append(t("quality.plan_empty"))
+    elif check.plan_complete:
+        lines.append(t("quality.plan_ok", n=check.plan_item_count))
+    for item in check.without_owner:
+        lines.append(t("quality.no_owner", what=escape(mask_cpr(item.what))))
+    for item in check.without_follow_up:
+        lines.append(t("quality.no_follow_up", what=escape(mask_cpr(item.what))))
+    return lines
+
+
+class ClosingScreen(PhaseScreen):
+    """The end of the meeting, on the wall: every field is saved when it is left."""
+
+    CSS_PATH = ["base.tcss", "closing.tcss"]
+    BINDINGS = [
+        Binding("f8", "finish", "closing.finish", id="closing.finish", priority=True),
+        Binding("ctrl+s", "save_all", "closing.save_all", id="closing.save_all", priority=True),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="closing-body"):
+            with VerticalScroll(id="closing-main"):
+                yield Static(t("closing.next_meeting_title"), classes="section-title")
+                yield Static("", id="next-date-long")
+                yield Input(
+                    placeholder=t("closing.date_placeholder"), id="next-date", max_length=20
+                )
+                yield Static(t("closing.date_hint"), classes="hint", id="date-hint")
+                yield Static(t("closing.handover_title"), classes="section-title")
+                yield Input(
+                    placeholder=t("closing.handover_placeholder"),
+                    id="handover",
+                    max_length=closing.MAX_HANDOVER,
+                )
+                yield Static(t("closing.questions_title"), classes="section-title")
+                for number, key in enumerate(closing.QUESTIONS, start=1):
+                    yield Static(f"{number}. {t(key)}", classes="question")
+                    yield Input(
+                        placeholder=t("closing.answer_placeholder"),
+                        id=f"answer-{number}",
+                        classes="answer",
+                        max_length=closing.MAX_ANSWER,
+                    )
+                yield Static(t("closing.fields_hint"), classes="hint")
+            with Vertical(id="quality-column"):
+                yield Static(t("quality.title"), classes="section-title", id="quality-title")
+                yield Static(t("quality.intro"), classes="hint", id="quality-intro")
+                yield Static("", id="quality")
+                yield Static("", id="quality-counts")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill_fields()
+        super().on_mount()
+        self.query_one("#next-date", Input).focus()
+
+    # --- drawing ------------------------------------------------------------------
+
+    def _fill_fields(self) -> None:
+        """Put what is stored into the fields (once, and after a refused entry)."""
+        store, mid = self.session.store, self.session.meeting_id
+        self.query_one("#next-date", Input).value = closing.next_meeting(store, mid).isoformat()
+        self.query_one("#handover", Input).value = people.get_meeting(store, mid).handover
+        for number, given in enumerate(closing.feedback(store, mid), start=1):
+            self.query_one(f"#answer-{number}", Input).value = given.answer
+
+    def refresh_body(self) -> None:
+        store, mid = self.session.store, self.session.meeting_id
+        self.query_one("#next-date-long", Static).update(
+            long_date(closing.next_meeting(store, mid))
+        )
+        check = closing.quality_check(store, mid)
+        self.query_one("#quality", Static).update("\n\n".join(quality_lines(check)))
+        self.query_one("#quality-counts", Static).update(
+            t(
+                "quality.counts",
+                turns=check.turn_count,
+                passes=check.pass_count,
+                notes=check.note_count,
+                rounds=check.round_count,
+                items=check.plan_item_count,
+            )
+        )
+
+    # --- saving -------------------------------------------------------------------
+
+    def _save(self, field: Input) -> bool:
+        """Store one field's value; a refused value is explained and the stored one shown."""
+        store, mid = self.session.store, self.session.meeting_id
+        value = field.value
+        field_id = field.id or ""
+        if field_id == "next-date":
+            current = closing.next_meeting(store, mid).isoformat()
+            if value.strip() == current:
+                return True
+            ok = self.run_action(lambda: closing.set_next_meeting(store, mid, value))
+        elif field_id == "handover":
+            if " ".join(value.split()) == people.get_meeting(store, mid).handover:
+                return True
+            ok = self.run_action(lambda: closing.set_handover(store, mid, value))
+        elif field_id.startswith("answer-"):
+            number = int(field_id.removeprefix("answer-"))
+            if " ".join(value.split()) == closing.feedback(store, mid)[number - 1].answer:
+                return True
+            ok = self.run_action(lambda: closing.answer(store, mid, number, value))
+        else:
+            return True
+        self.session.reload()
+        if self.is_attached:
+            self.refresh_body()
+        return ok
+
+    def save_all(self) -> bool:
+        """Save every field; False when one was refused (it keeps the leader's text)."""
+        return all([self._save(field) for field in self.query(Input)])
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._save(event.input):
+            self.focus_next()
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        if not self._save(event.input) and event.input.id == "next-date":
+            store, mid = self.session.store, self.session.meeting_id
+            event.input.value = closing.next_meeting(store, mid).isoformat()
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        self.save_all()
+        super().action_leave()
+
+    def action_next_phase(self) -> None:
+        self.save_all()
+        super().action_next_phase()
+
+    def action_previous_phase(self) -> None:
+        self.save_all()
+        super().action_previous_phase()
+
+    def action_save_all(self) -> None:
+        if self.save_all():
+            self.notify(t("closing.saved"))
+
+    def action_finish(self) -> None:
+        """Ask first; then the meeting is finished and the wall goes back to the overview."""
+        if not self.save_all():
+            return
+        store, mid = self.session.store, self.session.meeting_id
+        citizen = people.get_citizen(store, self.session.info.citizen_id)
+        question = t(
+            "closing.confirm_finish",
+            name=escape(citizen.name),
+            date=long_date(closing.next_meeting(store, mid)),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self.run_action(lambda: closing.finish(store, mid)):
+                self.app.notify(t("closing.finished"))
+                self.app.leave_meeting()  # type: ignore[attr-defined]
+
+        self.app.push_screen(Confirm(question), answered)

@@ -1,0 +1,260 @@
+"""Muligheder og plan: ideas with their why beside the plan the citizen agrees to."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Static
+
+from facilitator import plan, suggestions
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.privacy import mask_cpr
+from facilitator.records import PlanItem
+from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.widgets.confirm import Confirm
+from facilitator.tui.widgets.note_field import NoteField
+from facilitator.tui.widgets.plan_form import PlanItemForm
+from facilitator.tui.widgets.suggestion_list import SuggestionList
+from facilitator.vocabulary import PlanSection
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PlanGrid(DataTable[str]):
+    """The plan: what, who, with whom, when, who follows up, needs a decision."""
+
+    BINDINGS = [
+        Binding("n", "new_item('plan')", "plan.new_item", id="plan.new_item"),
+        Binding("e,enter", "edit_item", "plan.edit_item", id="plan.edit_item"),
+        Binding("d,delete", "delete_item", "plan.delete_item", id="plan.delete_item"),
+        Binding("i", "new_item('ikke_muligt')", "plan.new_not_possible", id="plan.not_possible"),
+        Binding("p", "new_item('parkering')", "plan.new_parked", id="plan.parked"),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        translate_bindings(self)
+        self.add_columns(
+            "#", t("plan.col_what"), t("plan.col_who"), t("plan.with_whom"), t("plan.by_when"),
+            t("plan.follow_up"), t("plan.col_decision"),
+        )
+
+    def action_new_item(self, section: str) -> None:
+        self.screen.new_item(PlanSection(section))  # type: ignore[attr-defined]
+
+    def action_edit_item(self) -> None:
+        self.screen.edit_item()  # type: ignore[attr-defined]
+
+    def action_delete_item(self) -> None:
+        self.screen.delete_item()  # type: ignore[attr-defined]
+
+
+class PlanScreen(PhaseScreen):
+    """The plan phase: suggestions are shown from here on, as ideas, never as agreements."""
+
+    CSS_PATH = ["base.tcss", "plan.tcss"]
+    BINDINGS = [
+        Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
+        Binding("f3,ctrl+o", "pass_turn", "meeting.pass", id="meeting.pass", priority=True),
+        Binding(
+            "f5",
+            "toggle_suggestions",
+            "plan.toggle_suggestions",
+            id="plan.toggle_suggestions",
+            priority=True,
+        ),
+        Binding(
+            "f8",
+            "refresh_suggestions",
+            "plan.refresh_suggestions",
+            id="plan.refresh_suggestions",
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.row_items: list[PlanItem] = []
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="speaker-line")
+        with Horizontal(id="plan-body"):
+            with Vertical(id="suggestions-column"):
+                yield Static(t("suggestions.title"), classes="section-title")
+                yield Static("", id="suggestions-status")
+                yield SuggestionList(id="suggestions")
+            with Vertical(id="plan-column"):
+                yield Static(t("plan.we_do"), classes="section-title")
+                yield PlanGrid(id="plan-grid")
+                yield VerticalScroll(Static("", id="other-lists"), id="other-box")
+        yield NoteField(id="note-field")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # PhaseScreen.on_mount runs too (Textual calls each class's handler): it draws the view.
+        self.query_one(SuggestionList).focus()
+        self.app.request_suggestions(self.session.meeting_id)  # type: ignore[attr-defined]
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def refresh_body(self) -> None:
+        state = self.session.state
+        speaker = state.current_speaker
+        if speaker is not None:
+            following = state.next_speaker
+            line = t(
+                "plan.speaker_line", name=speaker.name, next=following.name if following else "–"
+            )
+        else:
+            line = t("meeting.press_to_start")
+        self.query_one("#speaker-line", Static).update(escape(line))
+        self.query_one(NoteField).display = speaker is not None
+        self._draw_plan()
+        self.suggestions_updated()
+
+    def _draw_plan(self) -> None:
+        store, mid = self.session.store, self.session.meeting_id
+        grid = self.query_one(PlanGrid)
+        cursor = grid.cursor_row
+        grid.clear()
+        self.row_items = plan.plan_items(store, mid, PlanSection.PLAN)
+        for i, item in enumerate(self.row_items, 1):
+            grid.add_row(
+                str(i),
+                _short(mask_cpr(item.what), 40),
+                t(f"who.short.{item.who.value if item.who else 'none'}"),
+                item.with_whom or "–",
+                item.by_when or "–",
+                item.follow_up or t("plan.missing"),
+                t("plan.decision_yes") if item.needs_decision else "–",
+                key=str(item.id),
+            )
+        if self.row_items:
+            grid.move_cursor(row=min(cursor, len(self.row_items) - 1))
+        lines = [f"[b]{t('plan.not_possible')}[/b]"]
+        not_possible = plan.plan_items(store, mid, PlanSection.IKKE_MULIGT)
+        if not not_possible:
+            lines.append(f"  {t('plan.nothing_here')}")
+        for item in not_possible:
+            lines.append(f"• {escape(mask_cpr(item.what))}")
+            lines.append(f"    {t('plan.because')}: {escape(item.reason or '–')}")
+            lines.append(f"    {t('plan.other_ways')}: {escape(item.other_ways or '–')}")
+        lines += ["", f"[b]{t('plan.parked')}[/b]"]
+        parked = plan.plan_items(store, mid, PlanSection.PARKERING)
+        lines += [f"• {escape(mask_cpr(i.what))}" for i in parked] or [
+            f"  {t('plan.nothing_here')}"
+        ]
+        self.query_one("#other-lists", Static).update("\n".join(lines))
+
+    def suggestions_updated(self) -> None:
+        """Show the latest ranking the app computed for this meeting (called by the app)."""
+        app = self.app
+        status = self.query_one("#suggestions-status", Static)
+        ranked = app.ranked.get(self.session.meeting_id)  # type: ignore[attr-defined]
+        if app.index_status != "ready":  # type: ignore[attr-defined]
+            status.update(t(f"suggestions.status.{app.index_status}"))  # type: ignore[attr-defined]
+        elif ranked is None:
+            status.update(t("suggestions.status.working"))
+        elif not ranked:
+            status.update(t("suggestions.status.no_notes"))
+        else:
+            status.update(t("suggestions.ideas_not_agreements"))
+        shown = suggestions.shown(self.session.store, self.session.meeting_id, ranked or [])
+        self.query_one(SuggestionList).show(shown, self.now().date())
+
+    # --- suggestions ------------------------------------------------------------------
+
+    @on(SuggestionList.Rated)
+    def _rated(self, event: SuggestionList.Rated) -> None:
+        suggestions.rate(self.session.store, event.suggestion_id, event.rating)
+        self.suggestions_updated()
+
+    @on(SuggestionList.Accepted)
+    def _accepted(self, event: SuggestionList.Accepted) -> None:
+        try:
+            suggestions.accept(self.session.store, event.suggestion_id)
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.notify(t("suggestion.added_to_plan"))
+        self.refresh_body()
+
+    def action_toggle_suggestions(self) -> None:
+        column = self.query_one("#suggestions-column")
+        column.display = not column.display
+
+    def action_refresh_suggestions(self) -> None:
+        self.app.request_suggestions(self.session.meeting_id)  # type: ignore[attr-defined]
+
+    # --- plan items --------------------------------------------------------------------
+
+    def _selected(self) -> PlanItem | None:
+        grid = self.query_one(PlanGrid)
+        if not self.row_items or grid.cursor_row < 0:
+            return None
+        return self.row_items[min(grid.cursor_row, len(self.row_items) - 1)]
+
+    def new_item(self, section: PlanSection) -> None:
+        def saved(fields: dict[str, object] | None) -> None:
+            if fields is None:
+                return
+            what = str(fields.pop("what"))
+            self.run_action(
+                lambda: plan.add_plan_item(
+                    self.session.store, self.session.meeting_id, what, **fields
+                )
+            )
+            self.refresh_body()
+
+        self.app.push_screen(PlanItemForm(section), saved)
+
+    def edit_item(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+
+        def saved(fields: dict[str, object] | None) -> None:
+            if fields is None:
+                return
+            fields.pop("section", None)
+            self.run_action(lambda: plan.update_plan_item(self.session.store, item.id, **fields))
+            self.refresh_body()
+
+        self.app.push_screen(PlanItemForm(item.section, item), saved)
+
+    def delete_item(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                plan.delete_plan_item(self.session.store, item.id)
+                self.refresh_body()
+
+        self.app.push_screen(Confirm(t("plan.confirm_delete", what=item.what)), answered)
+
+    # --- turns continue in this phase ------------------------------------------------------
+
+    def action_advance(self) -> None:
+        self.run_action(self.session.advance)
+        self.refresh_view()
+
+    def action_pass_turn(self) -> None:
+        self.run_action(self.session.pass_turn)
+        self.refresh_view()
+
+    @on(NoteField.Tagged)
+    def _save_note(self, event: NoteField.Tagged) -> None:
+        if not self.run_action(lambda: self.session.add_note(event.kind, event.text)):
+            return
+        self.query_one(NoteField).clear()
+        self.refresh_view()
+        self.app.note_saved(self.session)  # type: ignore[attr-defined]

@@ -1,0 +1,108 @@
+"""A form for one plan item: what (the citizen's words), who, with whom, when, who follows up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
+
+from facilitator.i18n import t
+from facilitator.records import PlanItem
+from facilitator.tui.bindings import translate_bindings
+from facilitator.vocabulary import PlanSection, Who
+
+
+class PlanItemForm(ModalScreen[dict[str, Any] | None]):
+    """Add or edit a plan item; returns the fields, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    PlanItemForm { align: center middle; }
+    PlanItemForm > Vertical { width: 90; height: auto; border: heavy $accent; background: $surface;
+                              padding: 1 2; }
+    PlanItemForm Label { padding-top: 1; }
+    PlanItemForm .form-title { text-style: bold; padding: 0; }
+    PlanItemForm RadioSet { width: 100%; }
+    PlanItemForm .hint { color: $text-muted; padding-top: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "form.save", id="form.save", priority=True),
+        Binding("escape", "cancel", "form.cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, section: PlanSection, item: PlanItem | None = None, what: str = "") -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.section = section
+        self.item = item
+        self.initial_what = item.what if item else what
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        with Vertical():
+            yield Label(t(f"form.title.{self.section.value}"), classes="form-title")
+            yield Label(t("form.what"))
+            yield Input(self.initial_what, id="what")
+            if self.section is PlanSection.PLAN:
+                yield Label(t("form.who"))
+                with RadioSet(id="who"):
+                    for who in Who:
+                        yield RadioButton(
+                            t(f"who.{who.value}"),
+                            value=bool(item and item.who is who),
+                            id=f"who-{who.value}",
+                        )
+                with Horizontal():
+                    with Vertical():
+                        yield Label(t("plan.with_whom"))
+                        yield Input(item.with_whom if item else "", id="with_whom")
+                    with Vertical():
+                        yield Label(t("plan.by_when"))
+                        yield Input(item.by_when if item else "", id="by_when")
+                yield Label(t("plan.follow_up"))
+                yield Input(item.follow_up if item else "", id="follow_up")
+                yield Checkbox(
+                    t("form.needs_decision"),
+                    value=bool(item and item.needs_decision),
+                    id="needs_decision",
+                )
+            elif self.section is PlanSection.IKKE_MULIGT:
+                yield Label(t("plan.because"))
+                yield Input(item.reason if item else "", id="reason")
+                yield Label(t("plan.other_ways"))
+                yield Input(item.other_ways if item else "", id="other_ways")
+            yield Label(t("form.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#what", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def action_save(self) -> None:
+        what = self._value("what")
+        if not what:
+            self.notify(t("err.empty", what=t("word.text")), severity="warning")
+            return
+        fields: dict[str, Any] = {"what": what, "section": self.section}
+        if self.section is PlanSection.PLAN:
+            pressed = self.query_one("#who", RadioSet).pressed_button
+            fields["who"] = Who(pressed.id.removeprefix("who-")) if pressed and pressed.id else None
+            fields["with_whom"] = self._value("with_whom")
+            fields["by_when"] = self._value("by_when")
+            fields["follow_up"] = self._value("follow_up")
+            fields["needs_decision"] = self.query_one("#needs_decision", Checkbox).value
+        elif self.section is PlanSection.IKKE_MULIGT:
+            fields["reason"] = self._value("reason")
+            fields["other_ways"] = self._value("other_ways")
+        self.dismiss(fields)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
