@@ -109,6 +109,17 @@ async def bench_notes(home: str, meeting_id: int, count: int) -> list[float]:
             start = time.perf_counter()
             await pilot.press("2")
             times.append((time.perf_counter() - start) * 1000)
+    committed = [x * 1000 for x in app.note_latencies]
+    print(
+        f"note save, kind key handled to row committed: p50 {statistics.median(committed):.1f} ms,"
+        f" p95 {percentile(committed, 95):.1f} ms (n={len(committed)})"
+    )
+    drawn = [x * 1000 for x in app.note_frames]
+    print(
+        f"note save, kind key handled to the frame showing the note: "
+        f"p50 {statistics.median(drawn):.1f} ms, p95 {percentile(drawn, 95):.1f} ms"
+        f" (n={len(drawn)})"
+    )
     saved = store.row("SELECT count(*) AS n FROM notes WHERE meeting_id = ?", [meeting_id])
     assert saved is not None and saved["n"] >= count
     store.close()

@@ -141,3 +141,38 @@ def test_snapshot_preparation(language: str, demo_store: Store, snap_compare: ob
     meeting = people.list_meetings(demo_store)[-1]
     app = make_app(frozen(demo_store), meeting.id, theme="textual-light")
     assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]
+
+
+async def test_every_action_is_in_the_command_palette(demo_meeting: tuple[Store, int]) -> None:
+    store, meeting_id = demo_meeting
+    MeetingSession(store, meeting_id).set_phase(Phase.RUNDER)
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*keys_for("Giv ordet"))
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+    speaker = MeetingSession(store, meeting_id).state.current_speaker
+    assert speaker is not None and speaker.name == "Lone Demo-Lund"
+
+
+async def test_plain_mode_has_no_box_drawing(demo_meeting: tuple[Store, int]) -> None:
+    from facilitator.tui.widgets.speaker import SpeakerName
+
+    store, meeting_id = demo_meeting
+    MeetingSession(store, meeting_id).set_phase(Phase.RUNDER)
+    app = make_app(store, meeting_id, plain=True)
+    async with app.run_test(size=SIZE):
+        name = app.screen.query_one(SpeakerName)
+        assert str(name.render()).strip() == "Karsten Demo-Lund"
+        panel = app.screen.query_one("#speaker-panel")
+        assert panel.styles.border_top[0] in ("", "none")
+
+
+def test_big_letters_cover_danish_names() -> None:
+    from facilitator.tui.widgets.speaker import big_lines
+
+    art = big_lines("Søren Ærø-Åberg")
+    assert art is not None and len(art) == 3
+    assert len({len(line) for line in art}) == 1

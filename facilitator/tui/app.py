@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from textual import work
@@ -10,6 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 
 from facilitator.embeddings import Embedder
 from facilitator.i18n import t
@@ -24,6 +26,8 @@ from facilitator.vocabulary import Phase
 
 EmbedderFactory = Callable[[], Embedder]
 SUGGESTIONS_SHOWN = 8
+#: Rank again this long after the last note, so ranking never competes with typing.
+SUGGEST_AFTER_IDLE = 1.0
 
 
 #: For a projector in a bright room: pure black and white, a yellow accent, no half tones.
@@ -99,6 +103,9 @@ class FacilitatorApp(App[None]):
         self.index: SuggestionIndex | None = None
         self.index_status = "loading"
         self.ranked: dict[int, list[Ranked]] = {}
+        self.note_latencies: list[float] = []
+        self.note_frames: list[float] = []
+        self._debounce: Timer | None = None
         self._sequence = 0
         self._pending: set[int] = set()
 
@@ -214,9 +221,22 @@ class FacilitatorApp(App[None]):
         while isinstance(self.screen, PhaseScreen) or len(self.screen_stack) > 2:
             self.pop_screen()
 
+    def note_committed(self, pressed_at: float) -> None:
+        """Measure key-to-commit (kept in memory for bench/tui.py; a few floats per meeting)."""
+        self.note_latencies.append(time.perf_counter() - pressed_at)
+
+    def note_drawn(self, pressed_at: float) -> None:
+        """Measure key-to-frame: the note is on the wall."""
+        self.note_frames.append(time.perf_counter() - pressed_at)
+
     def note_saved(self, session: MeetingSession) -> None:
-        """A note was committed: quietly refresh the ideas for when the plan phase comes."""
-        self.request_suggestions(session.meeting_id)
+        """A note was committed: quietly refresh the ideas once the typing settles."""
+        if self._debounce is not None:
+            self._debounce.stop()
+        meeting_id = session.meeting_id
+        self._debounce = self.set_timer(
+            SUGGEST_AFTER_IDLE, lambda: self.request_suggestions(meeting_id)
+        )
 
     def action_toggle_theme(self) -> None:
         """Dark, light, high contrast, round again."""

@@ -55,6 +55,13 @@ class PhaseScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def set_text(self, selector: str, text: str) -> None:
+        """Update a Static only when its text changed: each update costs a layout pass."""
+        shown: dict[str, str] = self.__dict__.setdefault("_shown_text", {})
+        if shown.get(selector) != text:
+            shown[selector] = text
+            self.query_one(selector, Static).update(text)
+
     def on_mount(self) -> None:
         self.refresh_view()
         self.set_interval(5.0, self.refresh_header)
@@ -76,7 +83,7 @@ class PhaseScreen(Screen[None]):
             title += "   " + t("meeting.time", elapsed=clock_text(elapsed), box=clock_text(box))
             if elapsed > box:
                 title += "  " + t("meeting.over_time")
-        self.query_one("#meeting-title", Static).update(title)
+        self.set_text("#meeting-title", title)
 
     def phase_strip(self) -> str:
         current = self.session.state.phase
@@ -90,7 +97,7 @@ class PhaseScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         self.refresh_header()
-        self.query_one("#phase-strip", Static).update(self.phase_strip())
+        self.set_text("#phase-strip", self.phase_strip())
         self.refresh_body()
 
     def refresh_body(self) -> None:

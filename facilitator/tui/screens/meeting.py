@@ -117,43 +117,43 @@ class MeetingScreen(PhaseScreen):
     def refresh_body(self) -> None:
         state = self.session.state
         speaker = state.current_speaker
-        label = self.query_one("#speaker-label", Static)
         name = self.query_one("#speaker-name", SpeakerName)
-        nxt = self.query_one("#next-speaker", Static)
         if speaker is not None:
             turn = state.current_turn
             assert turn is not None
-            label.update(t("meeting.has_word") + f"  ·  {t('meeting.round', n=turn.round)}")
+            self.set_text(
+                "#speaker-label", t("meeting.has_word") + f"  ·  {t('meeting.round', n=turn.round)}"
+            )
             name.show(speaker.name)
             name.set_class(False, "idle")
             following = state.next_speaker
-            nxt.update(
-                t("meeting.next", who=_who(following)) if following else t("meeting.last_in_round")
+            self.set_text(
+                "#next-speaker",
+                t("meeting.next", who=_who(following)) if following else t("meeting.last_in_round"),
             )
         else:
-            label.update(t(f"phase.{state.phase.value}"))
+            self.set_text("#speaker-label", t(f"phase.{state.phase.value}"))
             name.show(t("meeting.nobody_has_word") if state.phase.has_turns else "")
             name.set_class(True, "idle")
             if not state.phase.has_turns:
-                nxt.update(t("meeting.next_phase_hint"))
+                self.set_text("#next-speaker", t("meeting.next_phase_hint"))
             elif state.phase.repeats or not state.rounds_in_phase():
-                nxt.update(t("meeting.press_to_start"))
+                self.set_text("#next-speaker", t("meeting.press_to_start"))
             else:
-                nxt.update(t("rule.phase_round_done"))
+                self.set_text("#next-speaker", t("rule.phase_round_done"))
 
-        self.query_one("#phase-content", Static).update(self._phase_content())
+        self.set_text("#phase-content", self._phase_content())
         notes = self.session.current_notes()
         lines = [
             f"[b]{t(f'notekind.{n.kind.value}')}:[/b] {escape(mask_cpr(n.text))}" for n in notes
         ]
-        self.query_one("#turn-notes", Static).update(
-            "\n".join(lines) if lines else t("meeting.no_notes_yet")
-        )
+        self.set_text("#turn-notes", "\n".join(lines) if lines else t("meeting.no_notes_yet"))
         waiting = state.not_yet_spoken()
-        self.query_one("#not-spoken", Static).update(
+        self.set_text(
+            "#not-spoken",
             "\n".join(f"• {escape(p.name)}" for p in waiting)
             if waiting
-            else t("meeting.everyone_spoke")
+            else t("meeting.everyone_spoke"),
         )
         turns = state.turn_counts()
         notes_per = state.note_counts()
@@ -162,8 +162,10 @@ class MeetingScreen(PhaseScreen):
             marker = "▶ " if speaker and p.id == speaker.id else "  "
             counts = t("meeting.counts", turns=turns[p.id], notes=notes_per[p.id])
             circle.append(f"{marker}{escape(p.name)}  {counts}")
-        self.query_one("#circle", Static).update("\n".join(circle))
-        self.query_one(NoteField).display = state.phase.has_turns
+        self.set_text("#circle", "\n".join(circle))
+        field = self.query_one(NoteField)
+        if field.display != state.phase.has_turns:
+            field.display = state.phase.has_turns
 
     def _phase_content(self) -> str:
         state = self.session.state
@@ -226,6 +228,8 @@ class MeetingScreen(PhaseScreen):
         except FacilitatorError as exc:
             self.notify(str(exc), severity="warning")
             return
+        self.app.note_committed(event.pressed_at)  # type: ignore[attr-defined]
         self.query_one(NoteField).clear()
         self.refresh_view()
+        self.call_after_refresh(self.app.note_drawn, event.pressed_at)  # type: ignore[attr-defined]
         self.app.note_saved(self.session)  # type: ignore[attr-defined]

@@ -255,6 +255,7 @@ class PlanScreen(PhaseScreen):
     def _save_note(self, event: NoteField.Tagged) -> None:
         if not self.run_action(lambda: self.session.add_note(event.kind, event.text)):
             return
+        self.app.note_committed(event.pressed_at)  # type: ignore[attr-defined]
         self.query_one(NoteField).clear()
         self.refresh_view()
         self.app.note_saved(self.session)  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,6 +46,7 @@ class KindBar(Static, can_focus=True):
         def __init__(self, kind: NoteKind | None) -> None:
             super().__init__()
             self.kind = kind
+            self.pressed_at = time.perf_counter()
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -82,12 +85,13 @@ class NoteField(Vertical):
     """
 
     class Tagged(Message):
-        """A note is ready to be saved."""
+        """A note is ready to be saved; ``pressed_at`` is when the kind key was handled."""
 
-        def __init__(self, kind: NoteKind, text: str) -> None:
+        def __init__(self, kind: NoteKind, text: str, pressed_at: float) -> None:
             super().__init__()
             self.kind = kind
             self.text = text
+            self.pressed_at = pressed_at
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=t("note.placeholder"), id="note-input", max_length=4000)
@@ -115,7 +119,7 @@ class NoteField(Vertical):
         text = self.input.value.strip()
         self.input.focus()
         if event.kind is not None and text:
-            self.post_message(self.Tagged(event.kind, text))
+            self.post_message(self.Tagged(event.kind, text, event.pressed_at))
 
     def clear(self) -> None:
         self.input.value = ""
