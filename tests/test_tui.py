@@ -176,3 +176,27 @@ def test_big_letters_cover_danish_names() -> None:
     art = big_lines("Søren Ærø-Åberg")
     assert art is not None and len(art) == 3
     assert len({len(line) for line in art}) == 1
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("screen", ["rules", "pause", "plan_view"])
+def test_snapshot_modal_screens(
+    screen: str, language: str, demo_store: Store, snap_compare: object
+) -> None:
+    set_language(language)
+    meeting = people.list_meetings(demo_store)[-1]
+    session = MeetingSession(demo_store, meeting.id)
+    session.set_phase(Phase.RUNDER)
+    if screen == "pause":
+        session.pause()
+    target = meeting.id if screen != "plan_view" else None
+    app = make_app(frozen(demo_store), target, theme="textual-dark")
+
+    async def run_before(pilot: object) -> None:
+        if screen == "rules":
+            await pilot.press("f1")  # type: ignore[attr-defined]
+        elif screen == "plan_view":
+            await pilot.press("down", "p")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
