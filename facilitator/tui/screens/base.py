@@ -114,6 +114,16 @@ class PhaseScreen(Screen[None]):
             return False
         return True
 
+    def action_advance(self) -> None:
+        """Give the word on (screens with turns bind F2 to this)."""
+        self.run_action(self.session.advance)
+        self.refresh_view()
+
+    def action_pass_turn(self) -> None:
+        """The speaker passes (screens with turns bind F3 to this)."""
+        self.run_action(self.session.pass_turn)
+        self.refresh_view()
+
     def _after_phase_change(self) -> None:
         self.app.show_phase(self.session)  # type: ignore[attr-defined]
 

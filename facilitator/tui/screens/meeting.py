@@ -196,14 +196,6 @@ class MeetingScreen(PhaseScreen):
 
     # --- actions ------------------------------------------------------------------
 
-    def action_advance(self) -> None:
-        self.run_action(self.session.advance)
-        self.refresh_view()
-
-    def action_pass_turn(self) -> None:
-        self.run_action(self.session.pass_turn)
-        self.refresh_view()
-
     def action_rules(self) -> None:
         self.app.push_screen(RulesScreen())
 

@@ -243,14 +243,6 @@ class PlanScreen(PhaseScreen):
 
     # --- turns continue in this phase ------------------------------------------------------
 
-    def action_advance(self) -> None:
-        self.run_action(self.session.advance)
-        self.refresh_view()
-
-    def action_pass_turn(self) -> None:
-        self.run_action(self.session.pass_turn)
-        self.refresh_view()
-
     @on(NoteField.Tagged)
     def _save_note(self, event: NoteField.Tagged) -> None:
         if not self.run_action(lambda: self.session.add_note(event.kind, event.text)):
