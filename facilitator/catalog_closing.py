@@ -133,8 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{weekday} den {day}. {month} {year}",
         "en": "{weekday} {day} {month} {year}",
     },
-    **{f"closing.weekday.{i}": {"da": da, "en": en} for i, (da, en) in enumerate(_WEEKDAYS)},
-    **{f"closing.month.{i}": {"da": da, "en": en} for i, (da, en) in enumerate(_MONTHS, start=1)},
+    **{f"date.weekday.{i}": {"da": da, "en": en} for i, (da, en) in enumerate(_WEEKDAYS)},
+    **{f"date.month.{i}": {"da": da, "en": en} for i, (da, en) in enumerate(_MONTHS, start=1)},
     # --- the three questions to the citizen ---
     "feedback.q1": {
         "da": "Hvordan var det for dig at være med i mødet i dag?",

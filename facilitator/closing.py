@@ -80,9 +80,9 @@ def long_date(day: date, language: str | None = None) -> str:
     return t(
         "closing.long_date",
         language,
-        weekday=t(f"closing.weekday.{day.weekday()}", language),
+        weekday=t(f"date.weekday.{day.weekday()}", language),
         day=day.day,
-        month=t(f"closing.month.{day.month}", language),
+        month=t(f"date.month.{day.month}", language),
         year=day.year,
     )
 

@@ -267,11 +267,8 @@ def parse_csv(text: str, source: str) -> Bundle:
         elif kind == "friend":
             base.setdefault("name", row.get("title", ""))
             base.setdefault("can_help_with", row.get("description", ""))
-            base.setdefault("role", row.get("role") or "")
             base["department"] = silo or "ukendt"
-            base.setdefault("role", "")
-            if not base.get("role"):
-                base["role"] = "-"
+            base.setdefault("role", "-")  # a plain CSV need not name the friend's role
             entry = _normalise_friend(c, base, i)
             entry["title"] = c.text(row, "title", rec)
             entry["description"] = c.text(row, "description", rec)

@@ -13,7 +13,7 @@ from facilitator.records import MeetingInfo, MigCard
 from facilitator.render import render_plan
 from facilitator.session import MeetingSession
 from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, PlanStatus, Who
+from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
 
 DEMO_CITIZEN = "Karsten Demo-Lund"
 
@@ -155,11 +155,9 @@ def load_demo(store: Store) -> MeetingInfo:
         ),
     )
     now = store.now_dt()
-    earlier = _run_earlier_meeting(
+    _run_earlier_meeting(
         store, citizen.id, (now - timedelta(weeks=8)).replace(hour=10, minute=0, second=0)
     )
-    first_item = plan.plan_items(store, earlier.id, PlanSection.PLAN)[0]
-    plan.update_plan_item(store, first_item.id, status=PlanStatus.AFTALT)
     meeting = people.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
     session = MeetingSession(store, meeting.id)
     for name, kind, relation, department in NETWORK:

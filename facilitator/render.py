@@ -35,40 +35,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["longdate"] = long_date
     return env
-
-
-MONTHS = {
-    "da": [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
 
 
 def long_date(value: str | None, language: str | None = None) -> str:
@@ -80,7 +47,7 @@ def long_date(value: str | None, language: str | None = None) -> str:
     except ValueError:
         return value
     lang = language or current_language()
-    month = MONTHS[lang][day.month - 1]
+    month = t(f"date.month.{day.month}", lang)  # month names live once, in the catalog
     return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
 
 

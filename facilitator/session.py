@@ -74,6 +74,7 @@ class MeetingSession:
         self.meeting_id = meeting_id
         self.info: MeetingInfo = people.get_meeting(store, meeting_id)
         self.state: MeetingState = load_state(store, meeting_id)
+        self._earlier_plan: bool | None = None
 
     # --- reading -----------------------------------------------------------------
 
@@ -191,14 +192,16 @@ class MeetingSession:
         return self.state.phase
 
     def has_earlier_plan(self) -> bool:
-        prev = people.previous_meeting(self.store, self.info)
-        if prev is None:
-            return False
-        row = self.store.row(
-            "SELECT count(*) AS n FROM plan_items WHERE meeting_id = ? AND section = 'plan'",
-            [prev.id],
-        )
-        return bool(row and row["n"])
+        """Whether the citizen's previous meeting has plan items (asked once per session:
+        the wall redraws the phase strip on every note)."""
+        if self._earlier_plan is None:
+            prev = people.previous_meeting(self.store, self.info)
+            row = prev and self.store.row(
+                "SELECT count(*) AS n FROM plan_items WHERE meeting_id = ? AND section = 'plan'",
+                [prev.id],
+            )
+            self._earlier_plan = bool(row and row["n"])
+        return self._earlier_plan
 
     def advance(self) -> None:
         """Give the word to the next person (or start the next round)."""
@@ -303,11 +306,7 @@ class MeetingSession:
             raise FacilitatorError(t("err.citizen_stays"))
         now = self.store.now()
 
-        def change() -> list[Change]:
-            changes = self.state.remove_participant(participant_id, now)
-            return changes
-
-        changes = change()
+        changes = self.state.remove_participant(participant_id, now)
         try:
             with self.store.atomic():
                 self.store.update("participants", participant_id, {"removed": 1})

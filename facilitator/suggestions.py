@@ -6,6 +6,7 @@ yes, and "ikke for mig" is kept as the citizen's choice and never shown again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from facilitator import people, plan
@@ -94,14 +95,24 @@ def shown(store: Store, meeting_id: int, ranked: list[Ranked]) -> list[ShownSugg
                 )
             )
             seen.add(r.entry.id)
-    for entry_id, suggestion in rows.items():
-        if entry_id in seen or (suggestion.rating is None and not suggestion.accepted):
-            continue
-        row = store.row("SELECT * FROM corpus_entries WHERE id = ?", [entry_id])
-        if row is None:
-            continue
-        entry = CorpusEntry.from_row(row)
-        result.append(ShownSuggestion(suggestion, entry, silos.get(entry.silo, entry.silo), False))
+    earlier = [
+        entry_id
+        for entry_id, s in rows.items()
+        if entry_id not in seen and (s.rating is not None or s.accepted)
+    ]
+    entries = {
+        r["id"]: CorpusEntry.from_row(r)
+        for r in store.rows(
+            "SELECT * FROM corpus_entries WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(earlier)],
+        )
+    }
+    for entry_id in earlier:
+        entry = entries.get(entry_id)
+        if entry is not None:
+            result.append(
+                ShownSuggestion(rows[entry_id], entry, silos.get(entry.silo, entry.silo), False)
+            )
     return result
 
 

@@ -67,6 +67,24 @@ def demo_store(home: Path, clock: TickingClock) -> Iterator[Store]:
     s.close()
 
 
+@pytest.fixture
+def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
+    """The demo store and the meeting to hold now."""
+    from facilitator import people
+
+    yield demo_store, people.list_meetings(demo_store)[-1].id
+
+
+def frozen(store: Store) -> Store:
+    """The same database with a clock that stands still (deterministic screens)."""
+    return Store(store.db, store.path, clock=lambda: FIXED_NOW)
+
+
+def keys_for(text: str) -> list[str]:
+    """Pilot key names for typing ``text``."""
+    return ["space" if c == " " else c for c in text]
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> CliResult:
     """Run the real entry point in a subprocess, as a person at a terminal would."""
     import subprocess

@@ -14,7 +14,7 @@ from facilitator.tui.app import make_app
 from facilitator.tui.screens.plan import PlanScreen
 from facilitator.tui.widgets.plan_form import PlanItemForm
 from facilitator.vocabulary import NoteKind, Phase, PlanSection, Rating, Who
-from tests.conftest import FIXED_NOW
+from tests.conftest import frozen
 
 SIZE = (140, 42)
 
@@ -104,8 +104,7 @@ async def test_the_ui_answers_before_the_model_is_ready(demo_store: Store) -> No
 def test_snapshot_plan_phase(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
     meeting_id = in_plan_phase(demo_store)
-    frozen = Store(demo_store.db, demo_store.path, clock=lambda: FIXED_NOW)
-    app = make_app(frozen, meeting_id, embedder_factory=HashingEmbedder)
+    app = make_app(frozen(demo_store), meeting_id, embedder_factory=HashingEmbedder)
 
     async def run_before(pilot: object) -> None:
         await settle(pilot.app, pilot)  # type: ignore[attr-defined]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -18,12 +16,6 @@ from facilitator.tui.screens.prepare import ConsentList, MigCardView, PrepareScr
 from facilitator.tui.screens.prepare_forms import ConfirmRemove, InviteForm, MigForm
 from facilitator.vocabulary import ParticipantKind, Phase
 from tests.test_tui import SIZE, frozen, keys_for
-
-
-@pytest.fixture
-def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
-    meeting = people.list_meetings(demo_store)[-1]
-    yield demo_store, meeting.id
 
 
 def names(store: Store, meeting_id: int) -> list[str]:

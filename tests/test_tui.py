@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from facilitator import people
@@ -14,24 +12,9 @@ from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen, PauseScreen
 from facilitator.tui.screens.prepare import PrepareScreen
 from facilitator.vocabulary import NoteKind, Phase
-from tests.conftest import FIXED_NOW
+from tests.conftest import frozen, keys_for
 
 SIZE = (140, 42)
-
-
-def keys_for(text: str) -> list[str]:
-    return ["space" if c == " " else c for c in text]
-
-
-def frozen(store: Store) -> Store:
-    """The same database with a clock that stands still (deterministic screens)."""
-    return Store(store.db, store.path, clock=lambda: FIXED_NOW)
-
-
-@pytest.fixture
-def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
-    meeting = people.list_meetings(demo_store)[-1]
-    yield demo_store, meeting.id
 
 
 async def test_a_turn_by_keys_is_in_the_store(demo_meeting: tuple[Store, int]) -> None:

@@ -46,6 +46,8 @@ class PhaseScreen(Screen[None]):
         super().__init__()
         translate_bindings(self)
         self.session = session
+        # The header redraws every few seconds; the name does not change during a meeting.
+        self.citizen_name = people.get_citizen(session.store, session.info.citizen_id).name
 
     def compose(self) -> ComposeResult:
         yield Static("", id="meeting-title", classes="meeting-title")
@@ -73,8 +75,7 @@ class PhaseScreen(Screen[None]):
 
     def refresh_header(self) -> None:
         info = self.session.info
-        citizen = people.get_citizen(self.session.store, info.citizen_id)
-        title = t("meeting.with", name=citizen.name)
+        title = t("meeting.with", name=self.citizen_name)
         if info.title:
             title += f" · {info.title}"
         if info.started_at:
