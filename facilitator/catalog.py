@@ -405,9 +405,23 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def _merge() -> None:
     """The catalog is one dictionary; its areas live in their own files for readability."""
-    from facilitator import catalog_closing, catalog_plan, catalog_prepare
+    from facilitator import (
+        catalog_assist,
+        catalog_closing,
+        catalog_documents,
+        catalog_plan,
+        catalog_prepare,
+        catalog_trust,
+    )
 
-    for part in (catalog_prepare.MESSAGES, catalog_closing.MESSAGES, catalog_plan.MESSAGES):
+    for part in (
+        catalog_prepare.MESSAGES,
+        catalog_closing.MESSAGES,
+        catalog_plan.MESSAGES,
+        catalog_documents.MESSAGES,
+        catalog_trust.MESSAGES,
+        catalog_assist.MESSAGES,
+    ):
         clash = set(part) & set(MESSAGES)
         if clash:
             raise KeyError(f"message keys defined twice: {sorted(clash)}")

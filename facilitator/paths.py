@@ -34,6 +34,11 @@ def documents_dir() -> Path:
     return home() / "documents"
 
 
+def citizen_documents_dir(citizen_id: int) -> Path:
+    """One citizen's rendered plans and briefs; erased with the citizen."""
+    return documents_dir() / f"citizen-{citizen_id}"
+
+
 def templates_dir() -> Path:
     """A municipality's template overrides (same file name overrides one template)."""
     return home() / "templates"

@@ -34,6 +34,10 @@ CORE = [
     "facilitator.catalog_prepare",
     "facilitator.catalog_closing",
     "facilitator.catalog_plan",
+    "facilitator.catalog_documents",
+    "facilitator.catalog_trust",
+    "facilitator.catalog_assist",
+    "facilitator.readability",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"

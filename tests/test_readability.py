@@ -1,0 +1,25 @@
+"""LIX: the counts it is made from, and the bands."""
+
+from __future__ import annotations
+
+from facilitator.readability import lix, sentences, words
+
+
+def test_lix_counts_words_sentences_and_long_words() -> None:
+    result = lix("Jeg tager bussen. Min søster hjælper mig med posten.")
+    assert (result.words, result.sentences) == (9, 2)
+    assert result.long_words == 1  # "hjælper" has seven letters
+    assert result.score == round(9 / 2 + 100 * 1 / 9, 1)
+
+
+def test_list_lines_are_sentences_and_compounds_are_one_word() -> None:
+    text = "- Jeg kan lave mad\n- Jeg vil gerne svømme-træne"
+    assert len(sentences(text)) == 2
+    assert "svømme-træne" in words(text)
+
+
+def test_empty_text_scores_zero_and_long_jargon_scores_hard() -> None:
+    assert lix("").score == 0 and lix("").band == "lix.band.none"
+    jargon = "Borgerens funktionsnedsættelse understøttes gennem tværfaglige indsatser."
+    assert lix(jargon).band in {"lix.band.hard", "lix.band.very_hard"}
+    assert lix("Jeg tager bussen.").band == "lix.band.very_easy"
