@@ -252,3 +252,34 @@ def m003_feedback(db: Database) -> None:
         " question TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
         " UNIQUE (meeting_id, question))"
     )
+
+
+@migrations()
+def m004_measures(db: Database) -> None:
+    """Measures the citizen owns: the dialogue ruler per goal and the WHO-5 index (opt-in)."""
+    db.execute(
+        "CREATE TABLE ruler_ratings (id INTEGER PRIMARY KEY,"
+        " citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,"
+        " meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,"
+        " goal TEXT NOT NULL,"
+        " taken_on TEXT NOT NULL,"
+        " citizen_rating INTEGER NOT NULL CHECK (citizen_rating BETWEEN 1 AND 10),"
+        " statement TEXT NOT NULL DEFAULT '',"
+        " professional_rating INTEGER CHECK (professional_rating BETWEEN 1 AND 10),"
+        " professional TEXT NOT NULL DEFAULT '',"
+        " created_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX ruler_ratings_citizen ON ruler_ratings(citizen_id, goal)")
+    db.execute(
+        "CREATE TABLE who5_answers (id INTEGER PRIMARY KEY,"
+        " citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,"
+        " taken_on TEXT NOT NULL,"
+        " occasion TEXT NOT NULL DEFAULT '',"
+        " a1 INTEGER NOT NULL CHECK (a1 BETWEEN 0 AND 5),"
+        " a2 INTEGER NOT NULL CHECK (a2 BETWEEN 0 AND 5),"
+        " a3 INTEGER NOT NULL CHECK (a3 BETWEEN 0 AND 5),"
+        " a4 INTEGER NOT NULL CHECK (a4 BETWEEN 0 AND 5),"
+        " a5 INTEGER NOT NULL CHECK (a5 BETWEEN 0 AND 5),"
+        " created_at TEXT NOT NULL)"
+    )
+    db.execute("ALTER TABLE citizens ADD COLUMN who5_opt_in INTEGER NOT NULL DEFAULT 0")

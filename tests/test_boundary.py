@@ -38,6 +38,7 @@ CORE = [
     "facilitator.catalog_trust",
     "facilitator.catalog_assist",
     "facilitator.readability",
+    "facilitator.measures",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
