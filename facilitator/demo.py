@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from itertools import count
 
-from facilitator import corpus, people, plan
+from facilitator import consent, corpus, people, plan
 from facilitator.records import MeetingInfo, MigCard
 from facilitator.render import render_plan
 from facilitator.session import MeetingSession
@@ -16,6 +16,8 @@ from facilitator.store import Store
 from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
 
 DEMO_CITIZEN = "Karsten Demo-Lund"
+DEMO_GUIDE = "Per Guidesen"
+DEMO_GUIDE_SCOPES = ("mig_card", "plan")
 
 NETWORK = [
     ("Lone Demo-Lund", ParticipantKind.PRIVAT, "søster", ""),
@@ -164,4 +166,7 @@ def load_demo(store: Store) -> MeetingInfo:
         session.add_participant(name, kind, relation, department)
     for topic in ("Bussen til genoptræning", "Post og regninger", "At møde nye mennesker"):
         people.add_topic(store, meeting.id, topic)
+    # Karsten lets his guide see the Mig card and the plan items Per takes part in; no more.
+    for scope in DEMO_GUIDE_SCOPES:
+        consent.grant(store, citizen.id, "medborgerguide", DEMO_GUIDE, scope)
     return people.get_meeting(store, meeting.id)

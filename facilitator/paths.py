@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -54,6 +55,22 @@ def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(path, 0o700)
     return path
+
+
+def write_private(target: Path, data: bytes) -> None:
+    """Write a file owner-only (0600) and atomically: a reader sees the old or the new file,
+    never half of one. Raises OSError when the folder cannot be written."""
+    fd, tmp = tempfile.mkstemp(prefix=".facilitator-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _data_root(name: str) -> Path:

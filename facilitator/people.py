@@ -227,3 +227,10 @@ def remove_topic(store: Store, topic_id: int) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM topics WHERE id = ?", [topic_id])
         store.audit("delete", "topic", topic_id)
+
+
+def department_names(store: Store, language: str = "da") -> dict[str, str]:
+    """Department id → its name in the language (Danish when there is no translation)."""
+    column = "name" if language == "da" else "name_en"
+    rows = store.rows("SELECT id, name, name_en FROM departments")
+    return {str(r["id"]): str(r[column] or r["name"]) for r in rows}

@@ -256,6 +256,8 @@ def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> Pl
     assert target is not None
     if target.approved_at is not None:
         return target
+    if target.changes_requested:
+        raise FacilitatorError(t("review.err_marked", n=len(target.changes_requested)))
     with store.atomic():
         store.update(
             "plan_versions",
@@ -271,3 +273,25 @@ def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> Pl
 def last_approved(store: Store, meeting_id: int) -> PlanVersion | None:
     approved = [v for v in versions(store, meeting_id) if v.approved_at]
     return approved[-1] if approved else None
+
+
+def request_changes(
+    store: Store, meeting_id: int, version: int, item_ids: list[int]
+) -> PlanVersion:
+    """The citizen marks items of a version to change; the marks are stored with the version.
+
+    An approved version cannot be marked (it is final); the change itself makes a new version.
+    """
+    meeting = people.get_meeting(store, meeting_id)
+    target = get_version(store, meeting_id, version)
+    assert target is not None
+    if target.approved_at is not None:
+        raise FacilitatorError(t("review.err_approved", version=version))
+    known = {int(i["id"]) for key in ("items", "not_possible") for i in target.snapshot[key]}
+    marked = sorted({int(i) for i in item_ids} & known)
+    with store.atomic():
+        store.update("plan_versions", target.id, {"changes_requested": json.dumps(marked)})
+        store.audit("change", "plan", f"{meeting_id}/{version}", meeting.citizen_id)
+    found = get_version(store, meeting_id, version)
+    assert found is not None
+    return found

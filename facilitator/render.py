@@ -8,10 +8,12 @@ from typing import Any
 import jinja2
 
 from facilitator import paths
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import current_language, t
 
 FORMATS = ("md", "html")
-KINDS = ("citizen",)
+#: The template file stem of each kind of plan document.
+TEMPLATES = {"citizen": "plan", "s141": "s141"}
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
@@ -24,7 +26,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         [
             jinja2.FileSystemLoader(str(paths.templates_dir())),
             packaged,
-            jinja2.PrefixLoader({"default": packaged}),
+            jinja2.PrefixLoader({"default": packaged}, delimiter=":"),
         ]
     )
     env = jinja2.Environment(
@@ -51,14 +53,21 @@ def long_date(value: str | None, language: str | None = None) -> str:
     return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
 
 
-def render_plan(
-    data: dict[str, Any],
-    fmt: str = "md",
-    kind: str = "citizen",
-    language: str | None = None,
-    version: dict[str, Any] | None = None,
-) -> str:
-    """Render the plan snapshot as Markdown or self-contained HTML."""
+def short_date(value: str | None, language: str | None = None) -> str:
+    """'2026-11-26' as '26.11.2026' (da) or '26 Nov 2026' (en), for chart labels."""
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    lang = language or current_language()
+    if lang == "da":
+        return f"{day.day}.{day.month}.{day.year}"
+    return f"{day.day} {t(f'date.month.{day.month}', lang)[:3]} {day.year}"
+
+
+def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     lang = language or current_language()
@@ -67,11 +76,52 @@ def render_plan(
         return t(key, lang, **params)
 
     env = _environment(autoescape=fmt == "html")
-    template = env.get_template(f"plan.{fmt}.j2")
+    template = env.get_template(f"{name}.{fmt}.j2")
     return template.render(
-        plan=data,
         t=tr,
         lang=lang,
-        version=version or {"number": None, "approved_at": None, "approved_by": ""},
         longdate=lambda v: long_date(v, lang),
+        **context,
     )
+
+
+def render_plan(
+    data: dict[str, Any],
+    fmt: str = "md",
+    kind: str = "citizen",
+    language: str | None = None,
+    version: dict[str, Any] | None = None,
+    extras: dict[str, Any] | None = None,
+) -> str:
+    """Render a plan snapshot as Min plan (``citizen``) or the § 141 view, Markdown or HTML."""
+    if kind not in TEMPLATES:
+        raise ValueError(f"unknown kind {kind!r}")
+    return _render(
+        TEMPLATES[kind],
+        fmt,
+        language,
+        plan=data,
+        version=version or {"number": None, "approved_at": None, "approved_by": ""},
+        extras={"circle": "", "ruler": [], "who5": None, "consents": [], **(extras or {})},
+    )
+
+
+def render_brief(data: dict[str, Any], fmt: str = "md", language: str | None = None) -> str:
+    """Render a guide's visit brief (data from documents.brief_data) as Markdown or HTML."""
+    return _render("brief", fmt, language, brief=data)
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError(f"documents are self-contained; refusing to fetch {url}")
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A PDF of a self-contained HTML document, through WeasyPrint (never fetches anything)."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: the Pango libraries are missing
+        raise FacilitatorError(t("doc.err_no_pdf", detail=str(exc).splitlines()[0])) from exc
+    document = HTML(string=html, url_fetcher=_no_fetching)
+    result = document.write_pdf()
+    assert isinstance(result, bytes)
+    return result

@@ -39,6 +39,8 @@ CORE = [
     "facilitator.catalog_assist",
     "facilitator.readability",
     "facilitator.measures",
+    "facilitator.documents",
+    "facilitator.svg",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"

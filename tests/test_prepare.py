@@ -153,23 +153,29 @@ async def test_add_and_remove_a_topic(demo_meeting: tuple[Store, int]) -> None:
 async def test_toggle_a_consent_grants_and_revokes(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
     citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    # The demo citizen has said yes to his guide seeing the Mig card and his part of the plan.
+    assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan"]
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await tab_to(pilot, ConsentList)
-        await pilot.press("space")  # Per Guidesen: Må se mit Mig-kort
+        await pilot.press("space")  # Per Guidesen: Må se mit Mig-kort – now no
         held = consent.active(store, citizen_id)
         assert [(c.recipient_kind, c.recipient, c.scope) for c in held] == [
-            ("medborgerguide", "Per Guidesen", "mig_card")
+            ("medborgerguide", "Per Guidesen", "plan")
         ]
         view = app.screen.query_one(ConsentList)
         prompt = str(view.get_option_at_index(view.highlighted or 0).prompt)
-        assert "[x]" in prompt.replace("\\", "") and "ja" in prompt
-        await pilot.press("down", "enter")  # and the parts of the plan he is part of
-        await pilot.press("up", "space")  # no to the Mig card after all
+        assert "[ ]" in prompt.replace("\\", "") and "nej" in prompt
+        await pilot.press("down", "enter")  # no to the parts of the plan he is part of
+        await pilot.press("up", "space")  # yes to the Mig card after all
     ledger = consent.ledger(store, citizen_id)
-    assert [(c.scope, c.active) for c in ledger] == [("mig_card", False), ("plan", True)]
-    assert consent.may_share(ledger, "medborgerguide", "per guidesen", "plan")
-    assert not consent.may_share(ledger, "medborgerguide", "Per Guidesen", "mig_card")
+    assert [(c.scope, c.active) for c in ledger] == [
+        ("mig_card", False),
+        ("plan", False),
+        ("mig_card", True),
+    ]
+    assert not consent.may_share(ledger, "medborgerguide", "per guidesen", "plan_item:3", True)
+    assert consent.may_share(ledger, "medborgerguide", "Per Guidesen", "mig_card")
 
 
 async def test_a_consent_stays_in_view_after_the_person_is_removed(
@@ -188,7 +194,7 @@ async def test_a_consent_stays_in_view_after_the_person_is_removed(
         await tab_to(pilot, ConsentList)
         view.highlighted = ids.index("medborgerguide|Per Guidesen|topics")
         await pilot.press("space")  # and can still be withdrawn
-    assert consent.active(store, citizen_id) == []
+    assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan"]
 
 
 async def test_edit_the_mig_card_and_put_it_on_the_wall(demo_meeting: tuple[Store, int]) -> None:

@@ -136,5 +136,13 @@ class PhaseScreen(Screen[None]):
         if self.run_action(self.session.previous_phase):
             self._after_phase_change()
 
+    def action_review_plan(self) -> None:
+        """The citizen reads the plan, item by item, and says yes or marks items to change
+        (the plan and Afrunding screens bind Ctrl+G to this)."""
+        from facilitator.tui.screens.plan_review import PlanReviewScreen
+
+        review = PlanReviewScreen(self.session.store, self.session.meeting_id)
+        self.app.push_screen(review, lambda _: self.refresh_view())
+
     def action_leave(self) -> None:
         self.app.leave_meeting()  # type: ignore[attr-defined]

@@ -54,6 +54,7 @@ class ClosingScreen(PhaseScreen):
 
     CSS_PATH = ["base.tcss", "closing.tcss"]
     BINDINGS = [
+        Binding("ctrl+g", "review_plan", "review.open", id="plan.review", priority=True),
         Binding("f8", "finish", "closing.finish", id="closing.finish", priority=True),
         Binding("ctrl+s", "save_all", "closing.save_all", id="closing.save_all", priority=True),
     ]

@@ -62,6 +62,7 @@ class PlanScreen(PhaseScreen):
     CSS_PATH = ["base.tcss", "plan.tcss"]
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
+        Binding("ctrl+g", "review_plan", "review.open", id="plan.review", priority=True),
         Binding("f3,ctrl+o", "pass_turn", "meeting.pass", id="meeting.pass", priority=True),
         Binding(
             "f5",

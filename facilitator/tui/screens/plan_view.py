@@ -7,8 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from facilitator import plan
-from facilitator.render import render_plan
+from facilitator import documents
 from facilitator.store import Store
 from facilitator.tui.bindings import translate_bindings
 
@@ -20,7 +19,10 @@ class PlanViewScreen(Screen[None]):
     DEFAULT_CSS = """
     PlanViewScreen Markdown { padding: 1 4; }
     """
-    BINDINGS = [Binding("escape,f10,q", "app.pop_screen", "common.close", id="planview.close")]
+    BINDINGS = [
+        Binding("escape,f10,q", "app.pop_screen", "common.close", id="planview.close"),
+        Binding("ctrl+g", "review", "review.open", id="planview.review"),
+    ]
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
@@ -29,17 +31,21 @@ class PlanViewScreen(Screen[None]):
         self.meeting_id = meeting_id
 
     def compose(self) -> ComposeResult:
-        data = plan.snapshot(self.store, self.meeting_id)
-        latest = plan.get_version(self.store, self.meeting_id)
-        version = None
-        if latest is not None and latest.snapshot == data:
-            version = {
-                "number": latest.version,
-                "approved_at": latest.approved_at,
-                "approved_by": latest.approved_by,
-            }
-        yield Markdown(render_plan(data, "md", version=version))
+        yield Markdown(self.text())
         yield Footer()
+
+    def text(self) -> str:
+        rendered = documents.render_plan_document(self.store, self.meeting_id, "citizen", "md")
+        return str(rendered.content)
+
+    def action_review(self) -> None:
+        """The citizen reads the plan item by item and says yes (or marks items to change)."""
+        from facilitator.tui.screens.plan_review import PlanReviewScreen
+
+        def reread(_: None) -> None:
+            self.query_one(Markdown).update(self.text())
+
+        self.app.push_screen(PlanReviewScreen(self.store, self.meeting_id), reread)
 
     def on_mount(self) -> None:
         self.store.audit("read", "plan", self.meeting_id)

@@ -183,9 +183,7 @@ class PrepareScreen(PhaseScreen):
         return self.session.info.citizen_id
 
     def department_names(self) -> dict[str, str]:
-        column = "name" if current_language() == "da" else "name_en"
-        rows = self.session.store.rows("SELECT id, name, name_en FROM departments")
-        return {r["id"]: r[column] or r["name"] for r in rows}
+        return people.department_names(self.session.store, current_language())
 
     def department_id(self, typed: str) -> str:
         """A known department by id or name, else the words as typed."""

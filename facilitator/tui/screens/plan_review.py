@@ -1,0 +1,213 @@
+"""The citizen reads the plan item by item, large, and says yes to it or marks items to change.
+
+Opening the screen stores the plan as a version (a new one only if the plan changed). The yes
+is stored with that version for good; marks are stored with it too, and the plan goes back to
+the table. A saved copy (PDF, HTML, Markdown, and the § 141 view) goes into the citizen's
+own documents folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facilitator import documents, people, plan
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.records import PlanVersion
+from facilitator.render import long_date, render_plan
+from facilitator.store import Store
+from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.widgets.confirm import Confirm
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the review: a heading shown large, lines beneath, and the item it is."""
+
+    heading: str
+    lines: list[str]
+    item_id: int | None = None
+
+
+def _field(label: str, value: str | None) -> str:
+    return f"[b]{escape(label)}:[/b] {escape(value or '–')}"
+
+
+def review_pages(data: dict[str, Any]) -> list[Page]:
+    """The plan as pages: who I am and what matters, each item, each "cannot", the question."""
+    mig = data["mig"]
+    intro = [t("plan.owner", name=data["citizen"]["name"]), "", t("review.start"), ""]
+    intro += [escape(x) for x in (mig["about"], mig["likes"], mig["dreams"]) if x]
+    if data["topics"]:
+        intro += ["", f"[b]{t('plan.important_now')}[/b]"]
+        intro += [f"• {escape(topic)}" for topic in data["topics"]]
+    pages = [Page(t("plan.title"), intro)]
+    for number, item in enumerate(data["items"], start=1):
+        lines = [
+            escape(t("who." + (item["who"] or "none"))),
+            _field(t("plan.with_whom"), item["with_whom"]),
+            _field(t("plan.by_when"), item["by_when"]),
+            _field(t("plan.follow_up"), item["follow_up"] or t("plan.nobody_yet")),
+        ]
+        if item["needs_decision"]:
+            lines.append(f"[b]{escape(t('plan.needs_decision'))}[/b]")
+        pages.append(Page(f"{number}. {item['what']}", lines, int(item["id"])))
+    for item in data["not_possible"]:
+        lines = [
+            f"[b]{escape(t('plan.not_possible'))}[/b]",
+            _field(t("plan.because"), item["reason"]),
+            _field(t("plan.other_ways"), item["other_ways"]),
+        ]
+        pages.append(Page(item["what"], lines, int(item["id"])))
+    next_meeting = long_date(data["meeting"]["next_meeting"]) or t("plan.not_set")
+    pages.append(Page(t("review.ask"), [_field(t("plan.next_meeting"), next_meeting)]))
+    return pages
+
+
+class PlanReviewScreen(Screen[None]):
+    """Min plan, one page at a time: →/← to move, Space to mark, J to say yes, S to save."""
+
+    CSS_PATH = ["base.tcss", "plan_review.tcss"]
+    BINDINGS = [
+        Binding("right,pagedown,n", "step(1)", "review.next", id="review.next"),
+        Binding("left,pageup,p", "step(-1)", "review.previous", id="review.previous"),
+        Binding("space,m", "mark", "review.mark", id="review.mark"),
+        Binding("j,y", "approve", "review.approve", id="review.approve"),
+        Binding("s", "save", "review.save", id="review.save"),
+        Binding("escape,f10", "close", "review.close", id="review.close"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.store = store
+        self.meeting_id = meeting_id
+        self.citizen_name = people.get_citizen(
+            store, people.get_meeting(store, meeting_id).citizen_id
+        ).name
+        data = plan.snapshot(store, meeting_id)
+        self.version: PlanVersion = plan.save_version(store, meeting_id, render_plan(data, "md"))
+        self.pages = review_pages(self.version.snapshot)
+        self.marked: set[int] = set(self.version.changes_requested)
+        self.index = 0
+        self.lix = documents.plan_lix(self.version.snapshot)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-head"):
+            yield Static(escape(t("review.title", number=self.version.version)), id="review-title")
+            yield Static("", id="review-progress")
+        with VerticalScroll(id="review-page"):
+            yield Static("", id="review-what")
+            yield Static("", id="review-text")
+            yield Static("", id="review-mark")
+        yield Static("", id="review-state")
+        yield Static(
+            escape(t("review.lix", score=f"{self.lix.score:g}", band=t(self.lix.band))),
+            id="review-lix",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.store.audit("read", "plan", f"{self.meeting_id}/{self.version.version}")
+        self.show()
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def show(self) -> None:
+        page = self.pages[self.index]
+        self.query_one("#review-progress", Static).update(
+            t("review.page", n=self.index + 1, total=len(self.pages))
+        )
+        self.query_one("#review-what", Static).update(escape(page.heading))
+        self.query_one("#review-text", Static).update("\n\n".join(page.lines))
+        marked = page.item_id is not None and page.item_id in self.marked
+        self.query_one("#review-mark", Static).update(t("review.marked") if marked else "")
+        self.query_one("#review-state", Static).update(escape(self.state_line()))
+
+    def state_line(self) -> str:
+        if self.version.approved_at:
+            return t(
+                "review.approved",
+                by=self.version.approved_by,
+                number=self.version.version,
+                date=long_date(self.version.approved_at),
+            )
+        if self.marked:
+            return t("review.marked_count", n=len(self.marked))
+        return t("review.all_good")
+
+    def notify_error(self, error: FacilitatorError) -> None:
+        self.notify(str(error), severity="error", timeout=8)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        self.index = max(0, min(len(self.pages) - 1, self.index + delta))
+        self.show()
+
+    def action_mark(self) -> None:
+        page = self.pages[self.index]
+        if page.item_id is None or self.version.approved_at:
+            return
+        self.marked ^= {page.item_id}
+        try:
+            self.version = plan.request_changes(
+                self.store, self.meeting_id, self.version.version, sorted(self.marked)
+            )
+        except FacilitatorError as error:
+            self.notify_error(error)
+        self.show()
+
+    def action_approve(self) -> None:
+        if self.version.approved_at:
+            return
+        if self.marked:
+            self.notify(t("review.err_marked", n=len(self.marked)), severity="warning")
+            return
+        question = t("review.confirm", name=self.citizen_name, number=self.version.version)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.version = plan.approve(
+                    self.store, self.meeting_id, self.version.version, self.citizen_name
+                )
+            except FacilitatorError as error:
+                self.notify_error(error)
+            self.show()
+
+        self.app.push_screen(Confirm(question), answered)
+
+    def action_save(self) -> None:
+        try:
+            written = documents.save_for_citizen(self.store, self.meeting_id, self.version.version)
+        except FacilitatorError as error:
+            self.notify(t("review.pdf_failed", reason=str(error)), severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.notify(
+                t("review.pdf_failed", reason=error.strerror or str(error)),
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.notify(
+            t(
+                "review.saved",
+                folder=str(written[0].parent),
+                files=", ".join(p.name for p in written),
+            ),
+            timeout=12,
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,95 @@
+"""The citizen reads the plan item by item and says yes; an approved version never changes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from facilitator import plan
+from facilitator.errors import FacilitatorError
+from facilitator.store import Store
+from facilitator.tui.app import make_app
+from facilitator.tui.screens.plan import PlanScreen
+from facilitator.tui.screens.plan_review import PlanReviewScreen
+from facilitator.tui.widgets.confirm import Confirm
+from facilitator.vocabulary import Who
+from tests.test_plan_screen import SIZE, in_plan_phase
+
+
+def with_items(store: Store) -> int:
+    meeting_id = in_plan_phase(store)
+    plan.add_plan_item(
+        store, meeting_id, "Jeg øver bussen med Mette", who=Who.SAMMEN, follow_up="Mette"
+    )
+    plan.add_plan_item(
+        store,
+        meeting_id,
+        "Per tager med i svømmehallen",
+        who=Who.ANDRE,
+        with_whom="Per",
+        follow_up="Per",
+    )
+    return meeting_id
+
+
+async def test_read_mark_and_approve_by_keys(demo_store: Store) -> None:
+    meeting_id = with_items(demo_store)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("ctrl+g")
+        review = app.screen
+        assert isinstance(review, PlanReviewScreen)
+        assert review.version.version == 1 and len(review.pages) == 4
+        await pilot.press("right")  # the first item, large
+        assert "Jeg øver bussen med Mette" in str(review.query_one("#review-what").render())
+        await pilot.press("space")  # the citizen wants this one changed
+        stored = plan.get_version(demo_store, meeting_id, 1)
+        assert stored is not None and stored.changes_requested == [review.pages[1].item_id]
+        await pilot.press("j")  # no yes while an item is marked
+        assert not isinstance(app.screen, Confirm)
+        await pilot.press("space", "right", "right", "j")  # unmarked; to the question; yes
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("enter")
+        assert isinstance(app.screen, PlanReviewScreen)
+        assert "sagde ja" in str(review.query_one("#review-state").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlanScreen)
+    approved = plan.get_version(demo_store, meeting_id, 1)
+    assert approved is not None and approved.approved_by == "Karsten Demo-Lund"
+
+
+def test_an_approved_version_is_never_altered(demo_store: Store) -> None:
+    meeting_id = with_items(demo_store)
+    first = plan.save_version(demo_store, meeting_id)
+    plan.approve(demo_store, meeting_id, first.version, "Karsten Demo-Lund")
+    frozen_snapshot = plan.get_version(demo_store, meeting_id, 1)
+    item = plan.plan_items(demo_store, meeting_id)[0]
+    plan.update_plan_item(demo_store, item.id, what="Jeg tager bussen alene")
+    second = plan.save_version(demo_store, meeting_id)
+    assert second.version == 2 and second.approved_at is None
+    assert plan.get_version(demo_store, meeting_id, 1) == frozen_snapshot
+    with pytest.raises(FacilitatorError):
+        plan.request_changes(demo_store, meeting_id, 1, [item.id])
+    with pytest.raises(sqlite3.IntegrityError):  # not even by hand, past the code
+        demo_store.db.execute(
+            "UPDATE plan_versions SET snapshot = '{}' WHERE meeting_id = ? AND version = 1",
+            [meeting_id],
+        )
+    assert plan.get_version(demo_store, meeting_id, 1) == frozen_snapshot
+
+
+async def test_save_writes_the_citizens_copies(demo_store: Store) -> None:
+    meeting_id = with_items(demo_store)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "s")
+        await pilot.pause()
+    from facilitator import paths, people
+
+    folder = paths.citizen_documents_dir(people.get_meeting(demo_store, meeting_id).citizen_id)
+    names = sorted(p.suffix for p in folder.iterdir())
+    assert names == [".html", ".md", ".pdf", ".pdf"]
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.iterdir())
+    assert (folder.stat().st_mode & 0o777) == 0o700
