@@ -139,7 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.approve": {"da": "Ja til planen", "en": "Yes to the plan"},
     "review.save": {"da": "Gem PDF", "en": "Save PDF"},
     "review.close": {"da": "Luk", "en": "Close"},
-    "review.open": {"da": "Læs og godkend", "en": "Read and approve"},
+    "review.open": {"da": "Godkend", "en": "Approve"},
     "review.pdf_failed": {
         "da": "Planen blev ikke gemt: {reason}",
         "en": "The plan was not saved: {reason}",

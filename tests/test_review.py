@@ -8,12 +8,14 @@ import pytest
 
 from facilitator import plan
 from facilitator.errors import FacilitatorError
+from facilitator.i18n import set_language
 from facilitator.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.plan import PlanScreen
 from facilitator.tui.screens.plan_review import PlanReviewScreen
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.vocabulary import Who
+from tests.conftest import frozen
 from tests.test_plan_screen import SIZE, in_plan_phase
 
 
@@ -93,3 +95,16 @@ async def test_save_writes_the_citizens_copies(demo_store: Store) -> None:
     assert names == [".html", ".md", ".pdf", ".pdf"]
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.iterdir())
     assert (folder.stat().st_mode & 0o777) == 0o700
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_snapshot_review(language: str, demo_store: Store, snap_compare: object) -> None:
+    set_language(language)
+    meeting_id = with_items(demo_store)
+    app = make_app(frozen(demo_store), meeting_id, theme="textual-dark")
+
+    async def run_before(pilot: object) -> None:
+        await pilot.press("ctrl+g", "right", "space")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
