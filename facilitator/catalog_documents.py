@@ -121,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Siger {name} ja til version {number} af planen?\n\nEt ja bliver gemt. Planen kan ikke ændres bagefter – en ændring bliver en ny version.",
         "en": "Does {name} say yes to version {number} of the plan?\n\nThe yes is saved. The plan cannot be changed afterwards – a change becomes a new version.",
     },
+    "review.saving": {"da": "Gemmer planen …", "en": "Saving the plan …"},
     "review.saved": {
         "da": "Gemt i {folder}: {files}",
         "en": "Saved in {folder}: {files}",

@@ -394,6 +394,7 @@ def save_for_citizen(
     """Write Min plan (PDF, HTML, Markdown) and the § 141 view (PDF) of a version into the
     citizen's documents folder, owner-only. Returns the files written."""
     meeting = people.get_meeting(store, meeting_id)
+    paths.ensure_private_dir(paths.documents_dir())
     folder = paths.ensure_private_dir(paths.citizen_documents_dir(meeting.citizen_id))
     lang = language or current_language()
     stem = f"{t('doc.file_plan', lang)}-{meeting.date}-v{version_number}"

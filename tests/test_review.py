@@ -87,6 +87,7 @@ async def test_save_writes_the_citizens_copies(demo_store: Store) -> None:
     app = make_app(demo_store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g", "s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     from facilitator import paths, people
 

@@ -44,11 +44,15 @@ def _field(label: str, value: str | None) -> str:
 def review_pages(data: dict[str, Any]) -> list[Page]:
     """The plan as pages: who I am and what matters, each item, each "cannot", the question."""
     mig = data["mig"]
-    intro = [t("plan.owner", name=data["citizen"]["name"]), "", t("review.start"), ""]
-    intro += [escape(x) for x in (mig["about"], mig["likes"], mig["dreams"]) if x]
+    intro = [escape(t("plan.owner", name=data["citizen"]["name"])), escape(t("review.start"))]
+    if mig["about"]:
+        intro.append(escape(mig["about"]))
+    for key, label in (("likes", "plan.mig_likes"), ("dreams", "plan.mig_dreams")):
+        if mig[key]:
+            intro.append(_field(t(label), mig[key]))
     if data["topics"]:
-        intro += ["", f"[b]{t('plan.important_now')}[/b]"]
-        intro += [f"• {escape(topic)}" for topic in data["topics"]]
+        topics = "\n".join(f"• {escape(topic)}" for topic in data["topics"])
+        intro.append(f"[b]{escape(t('plan.important_now'))}[/b]\n{topics}")
     pages = [Page(t("plan.title"), intro)]
     for number, item in enumerate(data["items"], start=1):
         lines = [
@@ -188,26 +192,26 @@ class PlanReviewScreen(Screen[None]):
         self.app.push_screen(Confirm(question), answered)
 
     def action_save(self) -> None:
+        """Write the citizen's copies in a worker thread: a PDF takes a few seconds."""
+        self.notify(t("review.saving"), timeout=4)
+        self.run_worker(self._save, thread=True, exclusive=True, group="save")
+
+    def _save(self) -> None:
         try:
-            written = documents.save_for_citizen(self.store, self.meeting_id, self.version.version)
-        except FacilitatorError as error:
-            self.notify(t("review.pdf_failed", reason=str(error)), severity="error", timeout=10)
-            return
-        except OSError as error:
-            self.notify(
-                t("review.pdf_failed", reason=error.strerror or str(error)),
-                severity="error",
-                timeout=10,
+            with Store.another_connection(self.store) as store:
+                written = documents.save_for_citizen(store, self.meeting_id, self.version.version)
+        except (FacilitatorError, OSError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            self.app.call_from_thread(
+                self.notify, t("review.pdf_failed", reason=reason), severity="error", timeout=10
             )
             return
-        self.notify(
-            t(
-                "review.saved",
-                folder=str(written[0].parent),
-                files=", ".join(p.name for p in written),
-            ),
-            timeout=12,
+        message = t(
+            "review.saved",
+            folder=str(written[0].parent),
+            files=", ".join(p.name for p in written),
         )
+        self.app.call_from_thread(self.notify, message, timeout=12)
 
     def action_close(self) -> None:
         self.dismiss(None)
