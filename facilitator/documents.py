@@ -79,21 +79,27 @@ def plan_source(store: Store, meeting_id: int, version_number: int | None = None
 # --- what the citizen's plan shows besides the items ------------------------------------
 
 
-def _scope_words(scope: str, items: dict[int, str], lang: str) -> str:
+def _scope_words(scope: str, items: dict[int, str], lang: str, voice: str) -> str:
     if scope.startswith(consent.ITEM_PREFIX):
         number = int(scope[len(consent.ITEM_PREFIX) :])
         return t("doc.consent_item", lang, what=items.get(number, f"#{number}"))
-    return t(f"doc.consent_scope.{scope}", lang)
+    return t(f"doc.consent_{voice}.{scope}", lang)
 
 
-def consent_lines(store: Store, citizen_id: int, data: dict[str, Any], lang: str) -> list[str]:
-    """The consents in force, in words, one recipient per line (printed in the plan)."""
+def consent_lines(
+    store: Store, citizen_id: int, data: dict[str, Any], lang: str, voice: str = "scope"
+) -> list[str]:
+    """The consents in force, in words, one recipient per line (printed in the plan).
+
+    ``voice`` is ``scope`` for the citizen's own words ("mit Mig-kort") and ``case`` for
+    the case file ("borgerens Mig-kort").
+    """
     items = {int(i["id"]): str(i["what"]) for i in data["items"]}
     departments = people.department_names(store, lang)
     grouped: dict[tuple[str, str], list[str]] = {}
     for given in consent.active(store, citizen_id):
         key = (given.recipient_kind, given.recipient)
-        grouped.setdefault(key, []).append(_scope_words(given.scope, items, lang))
+        grouped.setdefault(key, []).append(_scope_words(given.scope, items, lang, voice))
     return [
         t(
             "doc.consent_line",
@@ -218,7 +224,7 @@ def citizen_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, A
 
 def s141_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, Any]:
     """The § 141 view adds the consents for sharing across departments, nothing else."""
-    return {"consents": consent_lines(store, int(data["citizen"]["id"]), data, lang)}
+    return {"consents": consent_lines(store, int(data["citizen"]["id"]), data, lang, "case")}
 
 
 def render_plan_document(

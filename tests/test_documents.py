@@ -189,7 +189,7 @@ def template_wording(lang: str) -> str:
     for template in TEMPLATES.glob("*.j2"):
         source = template.read_text(encoding="utf-8")
         keys |= set(re.findall(r't\("([a-z0-9_.:]+[a-z0-9_])"', source))
-    for prefix in ("who.", "kind.", "s141.who.", "s141.kind.", "doc.consent_scope."):
+    for prefix in ("who.", "kind.", "s141.who.", "s141.kind.", "doc.consent_"):
         keys |= {k for k in MESSAGES if k.startswith(prefix)}
     sentences = []
     for key in sorted(keys):
