@@ -40,14 +40,18 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     return env
 
 
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def long_date(value: str | None, language: str | None = None) -> str:
     """'2026-11-26' as '26. november 2026' (da) or '26 November 2026' (en)."""
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
+    day = _day(value or "")
+    if day is None:
+        return value or ""
     lang = language or current_language()
     month = t(f"date.month.{day.month}", lang)  # month names live once, in the catalog
     return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
@@ -55,12 +59,9 @@ def long_date(value: str | None, language: str | None = None) -> str:
 
 def short_date(value: str | None, language: str | None = None) -> str:
     """'2026-11-26' as '26.11.2026' (da) or '26 Nov 2026' (en), for chart labels."""
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        return value
+    day = _day(value or "")
+    if day is None:
+        return value or ""
     lang = language or current_language()
     if lang == "da":
         return f"{day.day}.{day.month}.{day.year}"
