@@ -38,6 +38,12 @@ CORE = [
     "facilitator.catalog_trust",
     "facilitator.catalog_assist",
     "facilitator.readability",
+    "facilitator.settings",
+    "facilitator.llm",
+    "facilitator.assist",
+    "facilitator.assist_fields",
+    "facilitator.assist_fallback",
+    "facilitator.cli_assist",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
