@@ -214,6 +214,16 @@ def _lines(answer: str) -> list[str]:
     return found[:MAX_PROPOSALS]
 
 
+def _one_line(answer: str) -> str:
+    """A plan text is one line: each line of the answer becomes a sentence of its own."""
+    sentences = []
+    for raw in answer.splitlines():
+        line = _BULLET.sub("", raw).strip()
+        if line:
+            sentences.append(line if line[-1] in ".!?:" else line + ".")
+    return " ".join(sentences)
+
+
 def _from_answer(job: Job, answer: str) -> Draft:
     ctx = job.context
     if job.task is Task.DRAFT:
@@ -229,7 +239,7 @@ def _from_answer(job: Job, answer: str) -> Draft:
     elif job.task is Task.QUESTIONS:
         proposals = tuple(Proposal(line) for line in _lines(answer))
     elif job.task is Task.EASY_READ:
-        text = "\n".join(line.strip() for line in answer.splitlines() if line.strip())
+        text = _one_line(answer)
         proposals = (Proposal(text, item_id=ctx.item_id),)
         return Draft(
             job.task,

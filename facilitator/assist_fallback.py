@@ -23,6 +23,11 @@ from facilitator.readability import sentences, words
 LONG_SENTENCE = 15
 QUESTIONS_SHOWN = 3
 _AT_AT = re.compile(r"\b(at|to)\s+\1\b", re.IGNORECASE)
+#: Where a long sentence may be split in two: ", og …" becomes ". Og …".
+_CLAUSE = {
+    "da": re.compile(r",\s+(og|men|så)\s+(?=\w)"),
+    "en": re.compile(r",\s+(and|but|so)\s+(?=\w)"),
+}
 #: Note texts that already speak as "I" or "we" are kept as they are.
 _FIRST_PERSON = {
     "da": re.compile(r"\b(jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE),
@@ -99,7 +104,8 @@ def easy_read(text: str, language: str) -> EasyRead:
     for entry in jargon_list(language):
         if not entry.pattern.search(result):
             continue
-        hints.append(t("assist.hint_jargon", language, word=entry.jargon, instead=entry.everyday))
+        key = "assist.hint_swapped" if entry.replace else "assist.hint_jargon"
+        hints.append(t(key, language, word=entry.jargon, instead=entry.everyday))
         if entry.replace:
             everyday = entry.everyday
 
@@ -107,14 +113,22 @@ def easy_read(text: str, language: str) -> EasyRead:
                 return _same_case(m.group(0), everyday)
 
             result = entry.pattern.sub(swap, result)
+    # "med henblik på at at": a swap must not leave "at" twice in a row.
+    result = _AT_AT.sub(r"\1", result)
+    clause = _CLAUSE.get(language, _CLAUSE["da"])
+    if _longest(result) > LONG_SENTENCE and clause.search(result):
+        result = clause.sub(lambda m: f". {m.group(1).capitalize()} ", result)
+        hints.append(t("assist.hint_split", language))
     for sentence in sentences(result):
         count = len(words(sentence))
         if count > LONG_SENTENCE:
             opening = " ".join(words(sentence)[:4])
             hints.append(t("assist.hint_long_sentence", language, start=opening, words=count))
-    # "med henblik på at at": a swap must not leave "at" twice in a row.
-    result = _AT_AT.sub(r"\1", result)
     return EasyRead(" ".join(result.split()), tuple(hints))
+
+
+def _longest(text: str) -> int:
+    return max((len(words(s)) for s in sentences(text)), default=0)
 
 
 # --- questions ----------------------------------------------------------------------

@@ -96,9 +96,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Skriv hellere «{instead}» end «{word}».",
         "en": "Write «{instead}» rather than «{word}».",
     },
+    "assist.hint_swapped": {
+        "da": "«{word}» er skiftet ud med «{instead}».",
+        "en": "«{word}» is replaced by «{instead}».",
+    },
     "assist.hint_long_sentence": {
         "da": "Sætningen, der begynder «{start}», har {words} ord – del den gerne i to.",
         "en": "The sentence beginning «{start}» has {words} words – consider splitting it.",
+    },
+    "assist.hint_split": {
+        "da": "Lange sætninger er delt ved «, og» og «, men» – læs efter, om det stadig giver mening.",
+        "en": "Long sentences are split at «, and» and «, but» – check that they still make sense.",
     },
     "assist.hint_nothing_to_draft": {
         "da": "Noterne fra turen giver ikke et punkt til planen af sig selv – skriv det selv med N.",
