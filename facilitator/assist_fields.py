@@ -214,12 +214,11 @@ def _summary_fields(
 def shared_summary(fields: dict[str, Any], language: str) -> tuple[str, ...]:
     """What went to the model, in words, for the wall ("3 noter", "1 tekst fra planen")."""
     said = []
-    if fields.get("notes"):
-        said.append(t("assist.shared_notes", language, n=len(fields["notes"])))
-    if fields.get("topics"):
-        said.append(t("assist.shared_topics", language, n=len(fields["topics"])))
-    if fields.get("items"):
-        said.append(t("assist.shared_items", language, n=len(fields["items"])))
+    for name in ("notes", "topics", "items"):
+        count = len(fields.get(name) or ())
+        if count:
+            key = f"assist.shared_{name}" + ("_one" if count == 1 else "")
+            said.append(t(key, language, n=count))
     if fields.get("text"):
         said.append(t("assist.shared_text", language))
     return tuple(said)

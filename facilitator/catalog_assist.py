@@ -123,8 +123,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assist.role.frivillig": {"da": "en frivillig", "en": "a volunteer"},
     # --- what was sent, on the wall ---
     "assist.shared_notes": {"da": "{n} noter", "en": "{n} notes"},
+    "assist.shared_notes_one": {"da": "{n} note", "en": "{n} note"},
     "assist.shared_topics": {"da": "{n} emner", "en": "{n} topics"},
+    "assist.shared_topics_one": {"da": "{n} emne", "en": "{n} topic"},
     "assist.shared_items": {"da": "{n} punkter fra planen", "en": "{n} plan items"},
+    "assist.shared_items_one": {"da": "{n} punkt fra planen", "en": "{n} plan item"},
     "assist.shared_text": {"da": "1 tekst fra planen", "en": "1 text from the plan"},
     "assist.shared_line": {
         "da": "Sendt til sprogmodellen: {what} (uden navne, CPR-numre skjult).",

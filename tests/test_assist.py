@@ -209,7 +209,7 @@ def test_summary_sends_consented_categories_only(
     raw = chat_server.received[0].raw.decode("utf-8")
     assert SECRET_WISH not in raw and "bussen selv" not in raw and "Mette Testesen" not in raw
     assert draft.text == "Tak for i dag. Du vil gerne tage bussen selv."
-    assert set(draft.shared) == {"3 emner", "1 punkter fra planen"}
+    assert set(draft.shared) == {"3 emner", "1 punkt fra planen"}
 
 
 def test_plan_all_covers_every_item(meeting: tuple[Store, int], chat_server: ChatServer) -> None:
@@ -396,3 +396,27 @@ def test_a_summary_is_saved_for_the_citizen_only(meeting: tuple[Store, int]) -> 
     assert (
         path.parent == Path(os.environ["FACILITATOR_HOME"]) / "documents" / f"citizen-{citizen_id}"
     )
+
+
+def test_no_connection_without_a_model_or_without_consent(
+    meeting: tuple[Store, int], chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No endpoint, or no consent: not even a connection is opened."""
+    import socket
+
+    opened: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        opened.append(args)
+        raise AssertionError("a connection was opened")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    store, meeting_id = meeting
+    first = items(store, meeting_id)[0]
+    for settings in (None, LlmSettings(), settings_for(chat_server)):
+        for task in Task:
+            item = first.id if task is Task.EASY_READ else None
+            draft = assist.assist(store, meeting_id, task, settings, item_id=item)
+            assert draft.source == "fallback"
+    assert opened == [] and chat_server.received == []

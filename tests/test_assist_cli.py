@@ -45,7 +45,7 @@ def test_with_a_url_the_model_answers(meeting: int, chat_server: ChatServer) -> 
     assert result.code == 0, result
     assert result.out == "- Jeg tager bussen selv.\n- Jeg øver ruten med Mette.\n"
     assert "Udkast fra sprogmodellen m" in result.err
-    assert "Sendt til sprogmodellen: 1 noter" in result.err
+    assert "Sendt til sprogmodellen: 1 note (uden navne" in result.err
     [body] = chat_server.bodies
     assert body["model"] == "m" and "010203-1234" not in json.dumps(body, ensure_ascii=False)
 

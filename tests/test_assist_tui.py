@@ -76,7 +76,7 @@ async def test_a_model_draft_enters_the_plan_only_by_the_leaders_key(
             "Jeg finder en svømmeven.",
         ]
         assert "sprogmodellen lokal-test" in text_of(app, "#assist-source")
-        assert "Sendt til sprogmodellen: 1 noter" in text_of(app, "#assist-shared")
+        assert "Sendt til sprogmodellen: 1 note (uden navne" in text_of(app, "#assist-shared")
         assert whats(store, meeting_id) == []  # on the wall, not in the plan
         await pilot.press("enter")  # the leader's keystroke
         assert whats(store, meeting_id) == ["Jeg svømmer om torsdagen."]

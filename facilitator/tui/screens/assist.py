@@ -69,12 +69,12 @@ class AssistMenu(ModalScreen[Task | None]):
         super().__init__()
         translate_bindings(self)
         self.has_item = has_item
+        self.warning = remote_warning()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="assist-card"):
             yield Static(t("assist.menu_title"), classes="assist-title")
-            warning = remote_warning()
-            yield Static(escape(warning), classes="assist-warning", id="menu-warning")
+            yield Static(escape(self.warning), classes="assist-warning", id="menu-warning")
             options = []
             for i, task in enumerate(MENU, 1):
                 label = f"{i}  {task_title(task)}"
@@ -86,7 +86,7 @@ class AssistMenu(ModalScreen[Task | None]):
             yield Static(t("assist.menu_hint"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#menu-warning").display = bool(remote_warning())
+        self.query_one("#menu-warning").display = bool(self.warning)
         self.query_one(OptionList).focus()
 
     def action_choose(self, index: int) -> None:
