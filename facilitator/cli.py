@@ -336,6 +336,11 @@ def _refuse_pdf_on_terminal(fmt: str, output: str | None) -> None:
         raise FacilitatorError(t("doc.err_pdf_terminal"))
 
 
+from facilitator.cli_assist import register as _register_assist  # noqa: E402
+
+_register_assist(cli)
+
+
 def main() -> None:
     """Entry point: one clear sentence and a non-zero exit instead of a traceback."""
     try:

@@ -16,6 +16,7 @@ scope               what the recipient may see
 ``topics``          what the citizen wants to talk about ("Det vil jeg gerne tale om")
 ``dreams``          the citizen's dreams (notes tagged drøm, the dreams on the Mig card)
 ``contact``         how to reach the citizen
+``notes``           the meeting's notes, in the speakers' words (e.g. for a language model)
 ``plan_item:<id>``  one plan item, by its id
 ==================  ========================================================================
 
@@ -36,7 +37,15 @@ from facilitator.records import Consent
 from facilitator.store import Store
 
 RECIPIENT_KINDS: tuple[str, ...] = ("medborgerguide", "ven", "afdeling", "forening", "sprogmodel")
-CATEGORIES: tuple[str, ...] = ("mig_card", "plan", "plan:all", "topics", "dreams", "contact")
+CATEGORIES: tuple[str, ...] = (
+    "mig_card",
+    "plan",
+    "plan:all",
+    "topics",
+    "dreams",
+    "contact",
+    "notes",
+)
 ITEM_PREFIX = "plan_item:"
 MAX_RECIPIENT = 200
 

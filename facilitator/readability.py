@@ -14,6 +14,12 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 # A sentence ends at . ! ? : or a line break (a list line is a sentence of its own).
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)|\n+")
+# Abbreviations whose full stop does not end a sentence ("iht. planen", "bl.a. post").
+_ABBREVIATION = re.compile(
+    r"(?<!\w)(?:bl\.a|f\.eks|jf|iht|mhp|ifm|vedr|evt|ca|mv|nr|kl|dvs|pga|hhv|inkl|ekskl|tlf"
+    r"|e\.g|i\.e)\.(?=\s)",
+    re.IGNORECASE,
+)
 LONG_WORD = 6
 EASY = 35
 
@@ -49,8 +55,13 @@ def words(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a text: pieces between full stops, question marks and line breaks."""
-    return [part for part in _SENTENCE_END.split(text) if words(part)]
+    """The sentences of a text: pieces between full stops, question marks and line breaks.
+
+    A common abbreviation's full stop ("iht.", "bl.a.") does not end a sentence: otherwise
+    jargon would make a text look easier than it is.
+    """
+    plain = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+    return [part for part in _SENTENCE_END.split(plain) if words(part)]
 
 
 def lix(text: str) -> Lix:

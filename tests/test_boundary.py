@@ -41,6 +41,12 @@ CORE = [
     "facilitator.measures",
     "facilitator.documents",
     "facilitator.svg",
+    "facilitator.settings",
+    "facilitator.llm",
+    "facilitator.assist",
+    "facilitator.assist_fields",
+    "facilitator.assist_fallback",
+    "facilitator.cli_assist",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"

@@ -237,3 +237,9 @@ def test_cli_plan_pdf_and_brief(demo_store: Store, tmp_path: Path) -> None:
     ):
         bad = run_cli(*args)
         assert bad.code != 0 and bad.out == "" and "Traceback" not in bad.err, (args, bad)
+
+
+def test_every_consent_category_has_words_in_both_voices() -> None:
+    for scope in consent.CATEGORIES:
+        for voice in ("scope", "case"):
+            assert f"doc.consent_{voice}.{scope}" in MESSAGES, scope

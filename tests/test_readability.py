@@ -23,3 +23,9 @@ def test_empty_text_scores_zero_and_long_jargon_scores_hard() -> None:
     jargon = "Borgerens funktionsnedsættelse understøttes gennem tværfaglige indsatser."
     assert lix(jargon).band in {"lix.band.hard", "lix.band.very_hard"}
     assert lix("Jeg tager bussen.").band == "lix.band.very_easy"
+
+
+def test_an_abbreviation_does_not_end_a_sentence() -> None:
+    text = "Borgeren skal iht. planen bl.a. øve bussen mhp. at klare sig selv. Vi ses kl. 10."
+    assert len(sentences(text)) == 2
+    assert len(sentences("Det er evt. muligt. Måske.")) == 2

@@ -89,6 +89,7 @@ class MeetingScreen(PhaseScreen):
         Binding("f3,ctrl+o", "pass_turn", "meeting.pass", id="meeting.pass", priority=True),
         Binding("f4", "pause", "meeting.pause", id="meeting.pause", priority=True),
         Binding("f1", "rules", "meeting.rules", id="meeting.rules", priority=True),
+        Binding("f12", "assist", "assist.open_questions", id="assist.questions", priority=True),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -198,6 +199,12 @@ class MeetingScreen(PhaseScreen):
 
     def action_rules(self) -> None:
         self.app.push_screen(RulesScreen())
+
+    def action_assist(self) -> None:
+        """Open questions after the last turn (F12); plan drafts wait for the plan phase."""
+        from facilitator.tui.screens.assist import open_questions
+
+        open_questions(self, self.session)
 
     def action_pause(self) -> None:
         self.session.pause()

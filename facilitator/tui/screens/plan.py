@@ -78,6 +78,7 @@ class PlanScreen(PhaseScreen):
             id="plan.refresh_suggestions",
             priority=True,
         ),
+        Binding("f12", "assist", "assist.open", id="assist.open", priority=True),
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -193,6 +194,13 @@ class PlanScreen(PhaseScreen):
 
     def action_refresh_suggestions(self) -> None:
         self.app.request_suggestions(self.session.meeting_id)  # type: ignore[attr-defined]
+
+    def action_assist(self) -> None:
+        """Drafts for the leader (F12): the chosen plan item is the one easy-read rewrites."""
+        from facilitator.tui.screens.assist import open_assist
+
+        item = self._selected()
+        open_assist(self, self.session, item.id if item else None)
 
     # --- plan items --------------------------------------------------------------------
 

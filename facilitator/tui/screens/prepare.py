@@ -18,7 +18,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator import consent, people
+from facilitator import consent, llm, people, settings
+from facilitator.assist_fields import MODEL_SCOPES
+from facilitator.errors import FacilitatorError
 from facilitator.i18n import current_language, t
 from facilitator.meeting import Participant
 from facilitator.records import Consent, MigCard
@@ -35,6 +37,8 @@ from facilitator.vocabulary import ParticipantKind
 
 #: The scopes the citizen is asked about here, in the order shown.
 ASKED_SCOPES = ("mig_card", "plan", "topics")
+#: A language model takes part in no plan item: it is asked about notes and the whole plan.
+ASKED_SCOPES_BY_KIND = {"sprogmodel": MODEL_SCOPES}
 
 Recipient = tuple[str, str, str]  # recipient_kind, recipient, label
 #: Participants asked about by name; a professional is asked about by department.
@@ -254,6 +258,9 @@ class PrepareScreen(PhaseScreen):
             for p in self.session.state.active
             if p.is_professional and p.department
         ]
+        model = self.model_recipient()
+        if model is not None:
+            wanted.append(("sprogmodel", model))
         wanted += [(c.recipient_kind, c.recipient) for c in given]
         found: list[Recipient] = []
         seen: set[tuple[str, str]] = set()
@@ -261,9 +268,20 @@ class PrepareScreen(PhaseScreen):
             key = (kind, consent.normalise_recipient(recipient))
             if key not in seen:
                 seen.add(key)
-                label = f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
+                label = (
+                    llm.recipient_label(recipient)
+                    if kind == "sprogmodel"
+                    else f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
+                )
                 found.append((kind, recipient, label))
         return found
+
+    def model_recipient(self) -> str | None:
+        """The language model set up in settings.toml, asked about like any recipient."""
+        try:
+            return llm.consent_recipient(settings.load().llm)
+        except FacilitatorError:
+            return None
 
     def _refresh_consents(self, names: dict[str, str]) -> None:
         view = self.query_one(ConsentList)
@@ -273,14 +291,15 @@ class PrepareScreen(PhaseScreen):
         recipients = self.recipients(names, given)
         for kind, recipient, label in recipients:
             view.add_option(Option(f"[b]{escape(label)}[/b]", disabled=True))
-            for scope in ASKED_SCOPES:
+            for scope in ASKED_SCOPES_BY_KIND.get(kind, ASKED_SCOPES):
                 held = consent.find_active(given, kind, recipient, scope)
                 state = (
                     t("consent.yes_since", date=short_date(held.granted_at))
                     if held
                     else t("consent.no")
                 )
-                text = box(held is not None, t(f"consent.scope_{scope}"), state)
+                scope_label = t(f"consent.scope_{scope.replace(':', '_')}")
+                text = box(held is not None, scope_label, state)
                 view.add_option(Option("  " + text, id=f"{kind}|{recipient}|{scope}"))
         if not recipients:
             view.add_option(Option(t("consent.nobody"), disabled=True))

@@ -1,0 +1,228 @@
+"""The chat-completions client against a real server on loopback, and the settings file."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from facilitator import llm, settings
+from facilitator.errors import FacilitatorError
+from facilitator.llm import LlmError, Message
+from facilitator.settings import LlmSettings
+from tests.llm_server import ChatServer, chat_server, free_port, write_settings
+
+__all__ = ["chat_server"]  # the fixture, imported for the tests below
+
+MESSAGES = (Message("system", "Du hjælper."), Message("user", "Skriv et punkt."))
+
+
+def local(url: str, **kw: object) -> LlmSettings:
+    return LlmSettings(url=url, **kw)  # type: ignore[arg-type]
+
+
+# --- addresses -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("10.1.2.3", True),
+        ("172.16.0.5", True),
+        ("192.168.1.20", True),
+        ("fd00::1", True),
+        ("::ffff:192.168.1.2", True),
+        ("169.254.3.4", True),
+        ("8.8.8.8", False),
+        ("172.32.0.1", False),
+        ("2a00:1450:4001::1", False),
+        ("::ffff:8.8.8.8", False),
+        ("not-an-address", False),
+    ],
+)
+def test_local_addresses(address: str, expected: bool) -> None:
+    assert llm.is_local_address(address) is expected
+
+
+def test_endpoint_from_a_base_url() -> None:
+    ep = llm.endpoint(local("http://127.0.0.1:8080/v1"))
+    assert (ep.scheme, ep.host, ep.port, ep.path) == (
+        "http",
+        "127.0.0.1",
+        8080,
+        "/v1/chat/completions",
+    )
+    assert ep.local_only and not ep.remote and ep.recipient == llm.LOCAL_RECIPIENT
+    full = llm.endpoint(local("http://localhost:11434/v1/chat/completions/"))
+    assert full.path == "/v1/chat/completions" and full.local_only
+
+
+def test_a_name_is_local_only_unless_remote_is_allowed() -> None:
+    # Without allow_remote a name may be used, but the connection is checked to stay local.
+    assert llm.endpoint(local("http://llm.demo-kommune.lan:8000/v1")).local_only
+    remote = llm.endpoint(local("https://Models.Example.org/v1", allow_remote=True))
+    assert remote.remote and remote.recipient == "models.example.org" and remote.port == 443
+    # A literally local address stays local even when remote is allowed.
+    assert llm.endpoint(local("http://127.0.0.1:1/v1", allow_remote=True)).local_only
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("", "ingen adresse"),
+        ("ftp://127.0.0.1/v1", "ikke en http"),
+        ("127.0.0.1:8080", "ikke en http"),
+        ("http://user:secret@127.0.0.1/v1", "brugernavn"),
+        ("http://8.8.8.8/v1", "uden for det lokale netværk"),
+        ("http://[2a00:1450:4001::1]/v1", "uden for det lokale netværk"),
+        ("http://127.0.0.1:99999/v1", "ikke en http"),
+    ],
+)
+def test_bad_or_remote_urls_are_one_sentence(url: str, fragment: str) -> None:
+    with pytest.raises(LlmError) as info:
+        llm.endpoint(local(url))
+    assert fragment in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+# --- the protocol ------------------------------------------------------------------------
+
+
+def test_canned_answer_and_exactly_what_was_sent(chat_server: ChatServer) -> None:
+    seen: list[bytes] = []
+    text = llm.chat(
+        local(chat_server.url, model="gemma-3-4b-it"),
+        MESSAGES,
+        max_tokens=123,
+        body_hook=seen.append,
+    )
+    assert text == "Jeg vil gerne tage bussen selv."
+    [request] = chat_server.received
+    assert request.path == "/v1/chat/completions"
+    assert request.raw == seen[0]
+    assert request.body == {
+        "model": "gemma-3-4b-it",
+        "messages": [
+            {"role": "system", "content": "Du hjælper."},
+            {"role": "user", "content": "Skriv et punkt."},
+        ],
+        "temperature": 0.2,
+        "max_tokens": 123,
+        "stream": False,
+    }
+    assert request.headers["Content-Type"].startswith("application/json")
+
+
+def test_no_model_name_means_no_model_field(chat_server: ChatServer) -> None:
+    llm.chat(local(chat_server.url), MESSAGES)
+    assert "model" not in chat_server.bodies[0]
+
+
+def test_a_reasoning_block_is_dropped(chat_server: ChatServer) -> None:
+    chat_server.mode = "think"
+    assert llm.chat(local(chat_server.url), MESSAGES) == "Jeg vil gerne tage bussen selv."
+
+
+@pytest.mark.parametrize(
+    ("mode", "fragment"),
+    [
+        ("malformed", "ikke kan læses"),
+        ("empty", "tomt svar"),
+        ("null", "tomt svar"),
+        ("error", "HTTP 500"),
+    ],
+)
+def test_broken_answers_are_one_sentence(chat_server: ChatServer, mode: str, fragment: str) -> None:
+    chat_server.mode = mode
+    with pytest.raises(LlmError) as info:
+        llm.chat(local(chat_server.url), MESSAGES)
+    assert fragment in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_a_blank_answer_is_empty(chat_server: ChatServer) -> None:
+    chat_server.answer = "   \n "
+    with pytest.raises(LlmError, match="tomt svar"):
+        llm.chat(local(chat_server.url), MESSAGES)
+
+
+def test_a_slow_answer_times_out_on_time(chat_server: ChatServer) -> None:
+    chat_server.mode = "slow"
+    chat_server.delay = 5.0
+    started = time.monotonic()
+    with pytest.raises(LlmError, match="inden for 1 sekunder"):
+        llm.chat(local(chat_server.url, timeout=1.0), MESSAGES)
+    assert time.monotonic() - started < 3.0
+
+
+def test_a_server_that_is_down() -> None:
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    with pytest.raises(LlmError, match="kan ikke nås"):
+        llm.chat(local(url, timeout=2.0), MESSAGES)
+
+
+def test_an_answer_that_is_not_json_shaped_right(chat_server: ChatServer) -> None:
+    assert "ikke kan læses" in str(pytest.raises(LlmError, llm.answer_text, b"[1, 2]").value)
+    payload = json.dumps({"choices": [{"message": {"content": 42}}]}).encode()
+    assert "ikke kan læses" in str(pytest.raises(LlmError, llm.answer_text, payload).value)
+
+
+def test_a_peer_outside_the_local_network_gets_nothing(
+    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The address actually connected to is checked before a byte is sent (DNS can lie)."""
+    monkeypatch.setattr(llm, "is_local_address", lambda address: False)
+    with pytest.raises(LlmError, match="uden for det lokale netværk"):
+        llm.chat(local(chat_server.url.replace("127.0.0.1", "localhost")), MESSAGES)
+    assert chat_server.received == []
+
+
+def test_proxy_variables_are_not_followed(
+    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, dead)
+    assert llm.chat(local(chat_server.url), MESSAGES)
+    assert len(chat_server.received) == 1
+
+
+# --- settings.toml ---------------------------------------------------------------------
+
+
+def test_no_settings_file_means_no_model(home: Path) -> None:
+    found = settings.load()
+    assert found.llm == LlmSettings() and not found.llm.configured
+
+
+def test_settings_are_read_and_typed(home: Path) -> None:
+    write_settings(home, "http://127.0.0.1:8080/v1", model="qwen", allow_remote=True, timeout=12)
+    found = settings.load().llm
+    assert found == LlmSettings("http://127.0.0.1:8080/v1", "qwen", True, 12.0)
+    assert found.overridden(url="http://10.0.0.2/v1", timeout=3).url == "http://10.0.0.2/v1"
+    assert found.overridden(model=None).model == "qwen"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("[llm]\nurl = 5\n", "llm.url"),
+        ('[llm]\nallow_remote = "yes"\n', "llm.allow_remote"),
+        ("[llm]\ntimeout = true\n", "llm.timeout"),
+        ("[llm]\ntimeout = 0\n", "llm.timeout"),
+        ("[llm]\ntimeout = 9000\n", "llm.timeout"),
+        ('llm = "x"\n', "llm"),
+        ("[llm\nurl=", "kan ikke læses"),
+    ],
+)
+def test_broken_settings_are_one_sentence(home: Path, text: str, fragment: str) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "settings.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(FacilitatorError) as info:
+        settings.load()
+    assert fragment in str(info.value)
