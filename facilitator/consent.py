@@ -16,6 +16,7 @@ scope               what the recipient may see
 ``topics``          what the citizen wants to talk about ("Det vil jeg gerne tale om")
 ``dreams``          the citizen's dreams (notes tagged drøm, the dreams on the Mig card)
 ``contact``         how to reach the citizen
+``measures``        the citizen's measures: dialogue ruler readings and WHO-5 scores
 ``plan_item:<id>``  one plan item, by its id
 ==================  ========================================================================
 
@@ -36,7 +37,15 @@ from facilitator.records import Consent
 from facilitator.store import Store
 
 RECIPIENT_KINDS: tuple[str, ...] = ("medborgerguide", "ven", "afdeling", "forening", "sprogmodel")
-CATEGORIES: tuple[str, ...] = ("mig_card", "plan", "plan:all", "topics", "dreams", "contact")
+CATEGORIES: tuple[str, ...] = (
+    "mig_card",
+    "plan",
+    "plan:all",
+    "topics",
+    "dreams",
+    "contact",
+    "measures",
+)
 ITEM_PREFIX = "plan_item:"
 MAX_RECIPIENT = 200
 

@@ -39,6 +39,7 @@ CORE = [
     "facilitator.catalog_assist",
     "facilitator.readability",
     "facilitator.measures",
+    "facilitator.catalog_measures",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
