@@ -31,6 +31,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- the Mig card on the wall ---
     "mig.wall_title": {"da": "Mig – {name}", "en": "Me – {name}"},
+    "mig.edit_hint": {
+        "da": "Ctrl+G: ret Mig-kortet – du bestemmer, hvad der står.",
+        "en": "Ctrl+G: edit the Me card – you decide what it says.",
+    },
+    "ruler.summary_title": {"da": "Dialoglinealen (Ctrl+L)", "en": "The dialogue ruler (Ctrl+L)"},
+    "ruler.summary_none": {
+        "da": "ikke målt endnu – tryk Ctrl+L, hvis du vil",
+        "en": "not measured yet – press Ctrl+L if you want to",
+    },
     "mig.saved": {"da": "Mig-kortet er gemt.", "en": "The Me card is saved."},
     # --- the dialogue ruler: the screen ---
     "ruler.title": {
@@ -53,11 +62,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Ikke målt endnu. Tryk Enter for at sætte dit trin.",
         "en": "Not measured yet. Press Enter to set your step.",
     },
-    "ruler.apart": {
-        "da": "{n} trin fra hinanden",
-        "en": "{n} steps apart",
-    },
+    "ruler.apart": {"da": "forskel {n}", "en": "difference {n}"},
     "ruler.same_step": {"da": "samme trin", "en": "the same step"},
+    "ruler.statement": {"da": "»{text}«", "en": "\u201c{text}\u201d"},
     "ruler.professional": {"da": "Fagperson", "en": "Professional"},
     "ruler.next": {
         "da": "Vi måler igen om {months} måneder – omkring {date}.",
@@ -204,4 +211,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "who5.opt_in_section": {"da": "Sådan har jeg haft det", "en": "How I have been"},
     "who5.toggle_opt_in": {"da": "WHO-5 ja/nej", "en": "WHO-5 yes/no"},
+    "who5.yes": {"da": "ja", "en": "yes"},
+    "who5.key_hint": {
+        "da": "Ctrl+T viser udsagnene og dine tal.",
+        "en": "Ctrl+T shows the statements and your numbers.",
+    },
 }
