@@ -70,7 +70,9 @@ def _ticking_clock(start: datetime, step_seconds: int = 40) -> object:
     return clock
 
 
-def _run_earlier_meeting(store: Store, citizen_id: int, when: datetime) -> MeetingInfo:
+def _run_earlier_meeting(
+    store: Store, citizen_id: int, when: datetime, next_meeting: datetime
+) -> MeetingInfo:
     """An earlier meeting, recorded turn by turn, with a plan the citizen approved."""
     past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
     meeting = people.add_meeting(past, citizen_id, when.date(), title="Første møde")
@@ -137,6 +139,7 @@ def _run_earlier_meeting(store: Store, citizen_id: int, when: datetime) -> Meeti
     )
     people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
+    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan(plan.snapshot(past, mid), "md"))
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
     return people.get_meeting(store, mid)
@@ -200,7 +203,9 @@ def _measure(
     measures.record_who5(store, citizen_id, who5, occasion, taken_on=meeting.date)
 
 
-def _run_follow_up_meeting(store: Store, citizen_id: int, when: datetime) -> MeetingInfo:
+def _run_follow_up_meeting(
+    store: Store, citizen_id: int, when: datetime, next_meeting: datetime
+) -> MeetingInfo:
     """The follow-up three months after the first: the first plan reviewed and carried on."""
     past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
     meeting = people.add_meeting(
@@ -229,6 +234,7 @@ def _run_follow_up_meeting(store: Store, citizen_id: int, when: datetime) -> Mee
         plan.update_plan_item(past, item.id, by_when=by_when)
     people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
+    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan(plan.snapshot(past, mid), "md"))
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
     return people.get_meeting(store, mid)
@@ -257,8 +263,7 @@ def load_demo(store: Store) -> MeetingInfo:
     now = store.now_dt()
     follow_up_at = (now - timedelta(weeks=8)).replace(hour=10, minute=0, second=0)
     first_at = follow_up_at - timedelta(weeks=13)  # the citizen chose three months
-    first = _run_earlier_meeting(store, citizen.id, first_at)
-    people.set_meeting_fields(store, first.id, next_meeting=follow_up_at.date().isoformat())
+    first = _run_earlier_meeting(store, citizen.id, first_at, next_meeting=follow_up_at)
     _measure(store, citizen.id, first, RULER_AT_START, WHO5_AT_START, "start")
     # The meeting to hold now is made before the follow-up, so its id stays 2.
     meeting = people.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
@@ -267,9 +272,8 @@ def load_demo(store: Store) -> MeetingInfo:
         session.add_participant(name, kind, relation, department)
     for topic in ("Bussen til genoptræning", "Post og regninger", "At møde nye mennesker"):
         people.add_topic(store, meeting.id, topic)
-    second = _run_follow_up_meeting(store, citizen.id, follow_up_at)
+    second = _run_follow_up_meeting(store, citizen.id, follow_up_at, next_meeting=now)
     _measure(
         store, citizen.id, second, RULER_AFTER_THREE_MONTHS, WHO5_AFTER_THREE_MONTHS, "tre_maaneder"
     )
-    people.set_meeting_fields(store, second.id, next_meeting=now.date().isoformat())
     return people.get_meeting(store, meeting.id)
