@@ -409,6 +409,7 @@ def _merge() -> None:
         catalog_assist,
         catalog_closing,
         catalog_documents,
+        catalog_measures,
         catalog_plan,
         catalog_prepare,
         catalog_trust,
@@ -421,6 +422,7 @@ def _merge() -> None:
         catalog_documents.MESSAGES,
         catalog_trust.MESSAGES,
         catalog_assist.MESSAGES,
+        catalog_measures.MESSAGES,
     ):
         clash = set(part) & set(MESSAGES)
         if clash:

@@ -85,6 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc.consent_scope.topics": {"da": "det, jeg vil tale om", "en": "what I want to talk about"},
     "doc.consent_scope.dreams": {"da": "mine drømme", "en": "my dreams"},
     "doc.consent_scope.contact": {"da": "hvordan man når mig", "en": "how to reach me"},
+    "doc.consent_scope.measures": {
+        "da": "mine tal på dialoglinealen og WHO-5",
+        "en": "my numbers on the dialogue ruler and WHO-5",
+    },
     "doc.consent_scope.notes": {
         "da": "det, der blev skrevet på mødet",
         "en": "what was written at the meeting",
@@ -102,6 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc.consent_case.dreams": {"da": "borgerens drømme", "en": "the citizen's dreams"},
     "doc.consent_case.contact": {"da": "kontaktoplysninger", "en": "contact details"},
     "doc.consent_case.notes": {"da": "mødets noter", "en": "the meeting's notes"},
+    "doc.consent_case.measures": {
+        "da": "borgerens målinger (dialoglineal og WHO-5)",
+        "en": "the citizen's measures (dialogue ruler and WHO-5)",
+    },
     "doc.recipient.medborgerguide": {"da": "medborgerguide", "en": "peer guide"},
     "doc.recipient.ven": {"da": "kontakt i kommunen", "en": "contact in the municipality"},
     "doc.recipient.afdeling": {"da": "afdeling", "en": "department"},

@@ -17,6 +17,7 @@ scope               what the recipient may see
 ``dreams``          the citizen's dreams (notes tagged drøm, the dreams on the Mig card)
 ``contact``         how to reach the citizen
 ``notes``           the meeting's notes, in the speakers' words (e.g. for a language model)
+``measures``        the citizen's measures: dialogue ruler readings and WHO-5 scores
 ``plan_item:<id>``  one plan item, by its id
 ==================  ========================================================================
 
@@ -45,6 +46,7 @@ CATEGORIES: tuple[str, ...] = (
     "dreams",
     "contact",
     "notes",
+    "measures",
 )
 ITEM_PREFIX = "plan_item:"
 MAX_RECIPIENT = 200

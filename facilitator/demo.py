@@ -1,4 +1,11 @@
-"""The demo: a fictional citizen of Demo Kommune with one earlier meeting and one to hold now.
+"""The demo: a fictional citizen of Demo Kommune with two earlier meetings and one to hold now.
+
+The first meeting was about five months ago; the citizen chose to follow up after three
+months, and the second meeting, eight weeks ago, reviewed the first plan ("Siden sidst") and
+carried it on. At both, the citizen set the dialogue ruler for three goals (with the housing
+support worker's step beside his own on one of them) and answered WHO-5, which he said yes to.
+The meeting ids stay as they were before the second meeting was added: 1 is the first
+meeting, 2 the meeting to hold now, 3 the follow-up after three months.
 
 Everything is built through the same functions the app uses, so the demo exercises them.
 """
@@ -8,12 +15,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from itertools import count
 
-from facilitator import consent, corpus, people, plan
+from facilitator import consent, corpus, followup, measures, people, plan
 from facilitator.records import MeetingInfo, MigCard
 from facilitator.render import render_plan
 from facilitator.session import MeetingSession
 from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
+from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, PlanStatus, Who
 
 DEMO_CITIZEN = "Karsten Demo-Lund"
 DEMO_GUIDE = "Per Guidesen"
@@ -65,7 +72,9 @@ def _ticking_clock(start: datetime, step_seconds: int = 40) -> object:
     return clock
 
 
-def _run_earlier_meeting(store: Store, citizen_id: int, when: datetime) -> MeetingInfo:
+def _run_earlier_meeting(
+    store: Store, citizen_id: int, when: datetime, next_meeting: datetime
+) -> MeetingInfo:
     """An earlier meeting, recorded turn by turn, with a plan the citizen approved."""
     past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
     meeting = people.add_meeting(past, citizen_id, when.date(), title="Første møde")
@@ -132,6 +141,102 @@ def _run_earlier_meeting(store: Store, citizen_id: int, when: datetime) -> Meeti
     )
     people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
+    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
+    version = plan.save_version(past, mid, render_plan(plan.snapshot(past, mid), "md"))
+    plan.approve(past, mid, version.version, DEMO_CITIZEN)
+    return people.get_meeting(store, mid)
+
+
+#: The dialogue ruler at each earlier meeting: goal, the citizen's step and "Jeg kan …",
+#: and the housing support worker's step beside it where the citizen wanted that.
+RULER_AT_START: list[tuple[str, int, str, int | None]] = [
+    ("At tage bussen alene", 3, "Jeg kan tage bussen, når Mette er med.", 4),
+    ("At have styr på posten", 2, "Jeg kan åbne posten, når Lone er der.", None),
+    ("At svømme igen", 1, "Jeg kan tænke på at svømme, men jeg kommer ikke afsted.", None),
+]
+RULER_AFTER_THREE_MONTHS: list[tuple[str, int, str, int | None]] = [
+    ("At tage bussen alene", 6, "Jeg kan tage bussen alene til genoptræningen.", 5),
+    ("At have styr på posten", 5, "Jeg kan sortere posten selv og betale med Lone.", None),
+    ("At svømme igen", 2, "Jeg kan gå hen til svømmehallen sammen med Per.", None),
+]
+PROFESSIONAL = "Mette (bostøtte)"
+#: WHO-5 at the start and after three months: the five answers, each 0–5.
+WHO5_AT_START = (2, 2, 1, 1, 2)
+WHO5_AFTER_THREE_MONTHS = (3, 3, 2, 3, 3)
+
+#: "Siden sidst" at the follow-up: how each item of the first plan went, and what now.
+FIRST_PLAN_REVIEW: list[tuple[PlanStatus, str, str]] = [
+    (PlanStatus.DELVIST, "Vi øver videre – nu kun de sidste stop.", "inden næste møde"),
+    (PlanStatus.GJORT, "Det går godt. Vi bliver ved om søndagen.", "hver søndag"),
+    (PlanStatus.IKKE_GJORT, "Per har fundet en følgeven. Vi starter nu.", "om en måned"),
+]
+
+FOLLOW_UP_NOTES: dict[str, list[tuple[NoteKind, str]]] = {
+    DEMO_CITIZEN: [
+        (NoteKind.RESSOURCE, "Jeg tog bussen alene to gange i sidste uge."),
+        (NoteKind.OENSKE, "Jeg vil gerne svømme om torsdagen."),
+    ],
+    "Lone Demo-Lund": [(NoteKind.RESSOURCE, "Posten er ikke en bekymring mere.")],
+    "Per Guidesen": [(NoteKind.IDE, "Følgevennen Jonas kan om torsdagen.")],
+}
+
+
+def _measure(
+    store: Store,
+    citizen_id: int,
+    meeting: MeetingInfo,
+    ruler: list[tuple[str, int, str, int | None]],
+    who5: tuple[int, int, int, int, int],
+    occasion: str,
+) -> None:
+    """The ruler for each goal and WHO-5, taken together with the citizen at a meeting."""
+    for goal, step, statement, professional_step in ruler:
+        measures.rate_goal(
+            store,
+            citizen_id,
+            goal,
+            step,
+            statement,
+            professional_rating=professional_step,
+            professional=PROFESSIONAL if professional_step else "",
+            meeting_id=meeting.id,
+            taken_on=meeting.date,
+        )
+    measures.record_who5(store, citizen_id, who5, occasion, taken_on=meeting.date)
+
+
+def _run_follow_up_meeting(
+    store: Store, citizen_id: int, when: datetime, next_meeting: datetime
+) -> MeetingInfo:
+    """The follow-up three months after the first: the first plan reviewed and carried on."""
+    past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
+    meeting = people.add_meeting(
+        past, citizen_id, when.date(), title="Opfølgning efter tre måneder"
+    )
+    session = MeetingSession(past, meeting.id)
+    for name, kind, relation, department in NETWORK:
+        session.add_participant(name, kind, relation, department)
+    people.add_topic(past, meeting.id, "Hvordan det går med bussen")
+    session.set_phase(Phase.VELKOMST)
+    session.set_phase(Phase.SIDEN_SIDST)
+    mid = meeting.id
+    for item, (status, what_now, _) in zip(
+        followup.earlier_items(past, mid), FIRST_PLAN_REVIEW, strict=True
+    ):
+        followup.review(past, mid, item.id, status, what_now)
+        followup.carry_on(past, mid, item.id)
+    session.set_phase(Phase.RUNDER)
+    while session.state.current_speaker is not None:
+        speaker = session.state.current_speaker
+        for note_kind, text in FOLLOW_UP_NOTES.get(speaker.name, []):
+            session.add_note(note_kind, text)
+        session.advance()
+    session.set_phase(Phase.PLAN)
+    for item, (_, _, by_when) in zip(plan.plan_items(past, mid), FIRST_PLAN_REVIEW, strict=True):
+        plan.update_plan_item(past, item.id, by_when=by_when)
+    people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
+    session.set_phase(Phase.AFRUNDING)
+    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan(plan.snapshot(past, mid), "md"))
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
     return people.get_meeting(store, mid)
@@ -156,16 +261,23 @@ def load_demo(store: Store) -> MeetingInfo:
             show_on_wall=True,
         ),
     )
+    measures.set_who5_opt_in(store, citizen.id, True)
     now = store.now_dt()
-    _run_earlier_meeting(
-        store, citizen.id, (now - timedelta(weeks=8)).replace(hour=10, minute=0, second=0)
-    )
+    follow_up_at = (now - timedelta(weeks=8)).replace(hour=10, minute=0, second=0)
+    first_at = follow_up_at - timedelta(weeks=13)  # the citizen chose three months
+    first = _run_earlier_meeting(store, citizen.id, first_at, next_meeting=follow_up_at)
+    _measure(store, citizen.id, first, RULER_AT_START, WHO5_AT_START, "start")
+    # The meeting to hold now is made before the follow-up, so its id stays 2.
     meeting = people.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
     session = MeetingSession(store, meeting.id)
     for name, kind, relation, department in NETWORK:
         session.add_participant(name, kind, relation, department)
     for topic in ("Bussen til genoptræning", "Post og regninger", "At møde nye mennesker"):
         people.add_topic(store, meeting.id, topic)
+    second = _run_follow_up_meeting(store, citizen.id, follow_up_at, next_meeting=now)
+    _measure(
+        store, citizen.id, second, RULER_AFTER_THREE_MONTHS, WHO5_AFTER_THREE_MONTHS, "tre_maaneder"
+    )
     # Karsten lets his guide see the Mig card and the plan items Per takes part in; no more.
     for scope in DEMO_GUIDE_SCOPES:
         consent.grant(store, citizen.id, "medborgerguide", DEMO_GUIDE, scope)

@@ -65,15 +65,10 @@ def plan_source(store: Store, meeting_id: int, version_number: int | None = None
         )
     data = plan.snapshot(store, meeting_id)
     latest = plan.get_version(store, meeting_id)
-    same = latest is not None and latest.snapshot == data
-    return PlanSource(
-        data,
-        {
-            "number": latest.version if same and latest else None,
-            "approved_at": latest.approved_at if same and latest else None,
-            "approved_by": latest.approved_by if same and latest else "",
-        },
-    )
+    if latest is not None and plan.same_plan(latest.snapshot, data):
+        # The plan is as saved (perhaps followed up since): show the version as it was saved.
+        return plan_source(store, meeting_id, latest.version)
+    return PlanSource(data, {"number": None, "approved_at": None, "approved_by": ""})
 
 
 # --- what the citizen's plan shows besides the items ------------------------------------
@@ -136,34 +131,35 @@ def _short_day(iso: str, lang: str) -> str:
     return render.short_date(iso, lang)
 
 
-def _ruler(store: Store, citizen_id: int, lang: str) -> list[dict[str, Any]]:
-    goals = []
-    for index, (goal, readings) in enumerate(measures.ruler_by_goal(store, citizen_id).items()):
-        labels = [_short_day(r.taken_on, lang) for r in readings]
+def _ruler(goals: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    shown = []
+    for index, goal in enumerate(goals):
+        readings = goal["readings"]
+        labels = [_short_day(r["taken_on"], lang) for r in readings]
         lines = [
             svg.Series(
-                t("doc.ruler_me", lang), [r.citizen_rating for r in readings], svg.CITIZEN_LINE
+                t("doc.ruler_me", lang), [r["citizen_rating"] for r in readings], svg.CITIZEN_LINE
             )
         ]
-        if any(r.professional_rating is not None for r in readings):
-            who = next((r.professional for r in readings if r.professional), "")
+        if any(r["professional_rating"] is not None for r in readings):
+            who = next((r["professional"] for r in readings if r["professional"]), "")
             lines.append(
                 svg.Series(
                     who or t("doc.ruler_professional", lang),
-                    [r.professional_rating for r in readings],
+                    [r["professional_rating"] for r in readings],
                     svg.OTHER_LINE,
                     dashed=True,
                 )
             )
         rows = [
             {
-                "date": _short_day(r.taken_on, lang),
-                "me": r.citizen_rating,
-                "statement": mask_cpr(r.statement),
-                "professional": r.professional_rating,
-                "who": r.professional,
+                "date": label,
+                "me": r["citizen_rating"],
+                "statement": r["statement"],
+                "professional": r["professional_rating"],
+                "who": r["professional"],
             }
-            for r in readings
+            for label, r in zip(labels, readings, strict=True)
         ]
         description = "; ".join(
             t("doc.ruler_point", lang, date=row["date"], me=row["me"])
@@ -177,47 +173,48 @@ def _ruler(store: Store, citizen_id: int, lang: str) -> list[dict[str, Any]]:
         chart = svg.line_chart(
             labels,
             lines,
-            1,
-            10,
-            t("doc.ruler_chart_title", lang, goal=goal),
+            measures.RULER_MIN,
+            measures.RULER_MAX,
+            t("doc.ruler_chart_title", lang, goal=goal["goal"]),
             description,
             ticks=(1, 5, 10),
             chart_id=f"ruler-{index + 1}",
         )
-        goals.append({"goal": mask_cpr(goal), "svg": Markup(chart), "rows": rows})
-    return goals
+        shown.append({"goal": goal["goal"], "svg": Markup(chart), "rows": rows})
+    return shown
 
 
-def _who5(store: Store, citizen_id: int, lang: str) -> dict[str, Any] | None:
-    history = measures.who5_history(store, citizen_id)
-    if not history:
+def _who5(scores: list[dict[str, Any]], top: int, lang: str) -> dict[str, Any] | None:
+    if not scores:
         return None
-    labels = [_short_day(w.taken_on, lang) for w in history]
-    scores = [w.score for w in history]
-    description = "; ".join(f"{d}: {s}" for d, s in zip(labels, scores, strict=True))
+    labels = [_short_day(w["taken_on"], lang) for w in scores]
+    values = [int(w["score"]) for w in scores]
+    description = "; ".join(f"{d}: {s}" for d, s in zip(labels, values, strict=True))
     chart = svg.line_chart(
         labels,
-        [svg.Series(t("doc.who5_me", lang), scores, svg.CITIZEN_LINE)],
+        [svg.Series(t("doc.who5_me", lang), values, svg.CITIZEN_LINE)],
         0,
-        100,
+        top,
         t("doc.who5_title", lang),
         description,
-        ticks=(0, 50, 100),
+        ticks=(0, top // 2, top),
         chart_id="who5",
     )
     return {
         "svg": Markup(chart),
-        "rows": [{"date": d, "score": s} for d, s in zip(labels, scores, strict=True)],
+        "rows": [{"date": d, "score": s} for d, s in zip(labels, values, strict=True)],
     }
 
 
 def citizen_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, Any]:
     """What Min plan shows beside the items: the circle, the measures, the consents."""
     citizen_id = int(data["citizen"]["id"])
+    # What was known on the plan's day: a plan from last spring shows last spring's readings.
+    known = measures.chart_data(store, citizen_id, until=data["meeting"]["date"])
     return {
         "circle": Markup(_network(data, lang)),
-        "ruler": _ruler(store, citizen_id, lang),
-        "who5": _who5(store, citizen_id, lang),
+        "ruler": _ruler(known["ruler"], lang),
+        "who5": _who5(known["who5"], int(known["who5_scale"][1]), lang),
         "consents": consent_lines(store, citizen_id, data, lang),
     }
 

@@ -4,23 +4,41 @@ The dialogue ruler (dialoglineal) is 1–10 per goal, set together with the citi
 short "Jeg kan …" statement; a professional's rating may stand beside it, if the citizen
 wants it. WHO-5 is five statements about the last two weeks, each 0–5; the score is the sum
 times four (0–100). Only the citizen's own trend is shown — never a cut-off or a label.
+
+Measures belong to the citizen: every function here is about one citizen (nothing adds up
+across citizens), :func:`export_measures` is what the export includes, deleting the citizen
+deletes every reading (the tables cascade), and :func:`shareable_measures` is the only way
+measures reach anyone else — through :func:`facilitator.consent.may_share`.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from facilitator import people
-from facilitator.errors import FacilitatorError
+from facilitator import consent, people, plan
+from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import t
+from facilitator.privacy import mask_cpr
 from facilitator.store import Store
+from facilitator.vocabulary import PlanSection
 
 RULER_MIN, RULER_MAX = 1, 10
 WHO5_ITEMS = 5
 WHO5_MAX_ANSWER = 5
+#: When WHO-5 is taken: at the start, at the end of a course, three months after, or another time.
 WHO5_OCCASIONS = ("start", "slut", "tre_maaneder", "andet")
+#: The five standard statements (catalog keys), each about the last two weeks.
+WHO5_STATEMENTS = tuple(f"who5.q{i}" for i in range(1, WHO5_ITEMS + 1))
+#: The standard answers, in the order the form shows them: 5 "Hele tiden" … 0 "På intet tidspunkt".
+WHO5_ANSWERS = tuple(range(WHO5_MAX_ANSWER, -1, -1))
+#: The citizen chooses when to take the ruler again: after three or after six months.
+FOLLOW_UP_MONTHS = (3, 6)
+#: The consent scope that lets a recipient see the measures (see facilitator.consent).
+SCOPE = "measures"
 
 
 @dataclass(frozen=True)
@@ -224,3 +242,196 @@ def who5_history(store: Store, citizen_id: int) -> list[Who5]:
         "SELECT id FROM who5_answers WHERE citizen_id = ? ORDER BY taken_on, id", [citizen_id]
     )
     return [_who5(store, int(r["id"])) for r in rows]
+
+
+def who5_statement(number: int, language: str | None = None) -> str:
+    """The standard statement ``number`` (1–5), e.g. "har jeg været glad og i godt humør"."""
+    return t(WHO5_STATEMENTS[number - 1], language)
+
+
+def who5_answer_label(value: int, language: str | None = None) -> str:
+    """The standard label of an answer 0–5, e.g. 5 "Hele tiden", 0 "På intet tidspunkt"."""
+    if value not in WHO5_ANSWERS:
+        raise FacilitatorError(t("measures.err_who5", n=WHO5_ITEMS, hi=WHO5_MAX_ANSWER))
+    return t(f"who5.answer.{value}", language)
+
+
+def next_who5_occasion(store: Store, citizen_id: int) -> str:
+    """The occasion to offer first: the first of start, end and three months not yet taken."""
+    taken = {w.occasion for w in who5_history(store, citizen_id)}
+    return next((o for o in WHO5_OCCASIONS[:-1] if o not in taken), WHO5_OCCASIONS[-1])
+
+
+# --- corrections -------------------------------------------------------------------
+
+
+def remove_ruler_rating(store: Store, rating_id: int) -> None:
+    """Take back a ruler reading that was set by mistake."""
+    row = store.row("SELECT citizen_id FROM ruler_ratings WHERE id = ?", [rating_id])
+    if row is None:
+        raise NotFound(t("measures.err_no_reading", id=rating_id))
+    with store.atomic():
+        store.db.execute("DELETE FROM ruler_ratings WHERE id = ?", [rating_id])
+        store.audit("delete", "ruler_rating", rating_id, int(row["citizen_id"]))
+
+
+def remove_who5(store: Store, who5_id: int) -> None:
+    """Take back a WHO-5 answer set that was given by mistake."""
+    row = store.row("SELECT citizen_id FROM who5_answers WHERE id = ?", [who5_id])
+    if row is None:
+        raise NotFound(t("measures.err_no_reading", id=who5_id))
+    with store.atomic():
+        store.db.execute("DELETE FROM who5_answers WHERE id = ?", [who5_id])
+        store.audit("delete", "who5", who5_id, int(row["citizen_id"]))
+
+
+# --- when to take the ruler again ---------------------------------------------------
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def follow_up_months(store: Store, citizen_id: int) -> int:
+    """After how many months the citizen wants to take the ruler again (3 or 6)."""
+    row = store.row("SELECT ruler_follow_up_months FROM citizens WHERE id = ?", [citizen_id])
+    if row is None:
+        raise NotFound(t("err.no_citizen", id=citizen_id))
+    return int(row["ruler_follow_up_months"])
+
+
+def set_follow_up_months(store: Store, citizen_id: int, months: int) -> None:
+    """The citizen chooses: take the ruler again after 3 or after 6 months."""
+    if months not in FOLLOW_UP_MONTHS:
+        raise FacilitatorError(t("measures.err_months", months=months))
+    people.get_citizen(store, citizen_id)
+    with store.atomic():
+        store.update("citizens", citizen_id, {"ruler_follow_up_months": months})
+        store.audit("change", "citizen", citizen_id, citizen_id)
+
+
+def next_ruler_date(store: Store, citizen_id: int) -> date | None:
+    """When to take the ruler again: the chosen months after the latest reading."""
+    readings = ruler_ratings(store, citizen_id)
+    if not readings:
+        return None
+    latest = max(date.fromisoformat(r.taken_on) for r in readings)
+    return add_months(latest, follow_up_months(store, citizen_id))
+
+
+# --- goals to rate --------------------------------------------------------------------
+
+
+def goals(store: Store, citizen_id: int, meeting_id: int | None = None) -> list[str]:
+    """The goals to offer: those rated before (in that order), then the plan's own items.
+
+    The plan items come from this meeting and the one before it, in the citizen's words;
+    a goal already on the list (compared without case) is not offered twice.
+    """
+    found = list(ruler_by_goal(store, citizen_id))
+    if meeting_id is not None:
+        meeting = people.get_meeting(store, meeting_id)
+        earlier = people.previous_meeting(store, meeting)
+        for mid in [meeting.id] + ([earlier.id] if earlier else []):
+            found += [i.what for i in plan.plan_items(store, mid, PlanSection.PLAN)]
+    seen: set[str] = set()
+    offered: list[str] = []
+    for goal in found:
+        key = _clean(goal).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            offered.append(_clean(goal))
+    return offered
+
+
+# --- the citizen's own data: charts, export, sharing -----------------------------------
+
+
+def _reading(r: RulerRating, masked: bool) -> dict[str, Any]:
+    text = mask_cpr if masked else str
+    return {
+        "taken_on": r.taken_on,
+        "meeting_id": r.meeting_id,
+        "citizen_rating": r.citizen_rating,
+        "statement": text(r.statement),
+        "professional_rating": r.professional_rating,
+        "professional": text(r.professional),
+        "difference": r.difference,
+    }
+
+
+def chart_data(store: Store, citizen_id: int, until: str | None = None) -> dict[str, Any]:
+    """The citizen's measures as plain data for a chart (CPR numbers masked).
+
+    ``ruler``: one entry per goal with its readings, oldest first; ``who5``: the scores,
+    oldest first, with the occasion. ``until`` (an ISO date) leaves out later readings, so a
+    plan shows what was known on its day. Nothing here compares the citizen with anyone.
+    """
+
+    def known(day: str) -> bool:
+        return until is None or day <= until[:10]
+
+    ruler = [
+        {
+            "goal": mask_cpr(goal),
+            "readings": [_reading(r, masked=True) for r in found if known(r.taken_on)],
+        }
+        for goal, found in ruler_by_goal(store, citizen_id).items()
+    ]
+    return {
+        "ruler": [g for g in ruler if g["readings"]],
+        "ruler_scale": [RULER_MIN, RULER_MAX],
+        "follow_up_months": follow_up_months(store, citizen_id),
+        "who5_opt_in": who5_opted_in(store, citizen_id),
+        "who5": [
+            {"taken_on": w.taken_on, "occasion": w.occasion, "score": w.score}
+            for w in who5_history(store, citizen_id)
+            if known(w.taken_on)
+        ],
+        "who5_scale": [0, WHO5_ITEMS * WHO5_MAX_ANSWER * 4],
+    }
+
+
+def export_measures(store: Store, citizen_id: int) -> dict[str, Any]:
+    """Everything held about the citizen's measures, as plain JSON-able data (for ``export``).
+
+    The citizen's own words are exported as written; each WHO-5 answer set comes with its
+    five answers and its score.
+    """
+    people.get_citizen(store, citizen_id)
+    return {
+        "who5_opt_in": who5_opted_in(store, citizen_id),
+        "ruler_follow_up_months": follow_up_months(store, citizen_id),
+        "ruler": [
+            {"id": r.id, "goal": r.goal, **_reading(r, masked=False)}
+            for r in ruler_ratings(store, citizen_id)
+        ],
+        "who5": [
+            {
+                "id": w.id,
+                "taken_on": w.taken_on,
+                "occasion": w.occasion,
+                "answers": list(w.answers),
+                "score": w.score,
+            }
+            for w in who5_history(store, citizen_id)
+        ],
+    }
+
+
+def shareable_measures(
+    store: Store, citizen_id: int, recipient_kind: str, recipient: str
+) -> dict[str, Any]:
+    """What of the measures a recipient may see: the chart data with consent, else nothing.
+
+    The decision is :func:`facilitator.consent.may_share` on the scope ``measures`` — the
+    one place that decides; without an active consent for exactly this recipient the
+    answer is an empty dict.
+    """
+    given = consent.active(store, citizen_id)
+    if not consent.may_share(given, recipient_kind, recipient, SCOPE):
+        return {}
+    return chart_data(store, citizen_id)

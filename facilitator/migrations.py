@@ -283,3 +283,12 @@ def m004_measures(db: Database) -> None:
         " created_at TEXT NOT NULL)"
     )
     db.execute("ALTER TABLE citizens ADD COLUMN who5_opt_in INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m007_ruler_follow_up(db: Database) -> None:
+    """When the citizen wants to take the dialogue ruler again: after 3 or 6 months."""
+    db.execute(
+        "ALTER TABLE citizens ADD COLUMN ruler_follow_up_months INTEGER NOT NULL DEFAULT 3"
+        " CHECK (ruler_follow_up_months IN (3, 6))"
+    )

@@ -198,6 +198,28 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
 
 # --- versions ------------------------------------------------------------------
 
+#: What "Siden sidst" writes onto an item later (did it happen, what now): the follow-up of a
+#: plan, not its content, so it never makes a new version or unsettles an approved one.
+FOLLOW_UP_FIELDS = ("status", "review")
+
+
+def plan_content(data: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot without the follow-up fields: what the citizen said yes to."""
+    sections = ("items", "not_possible", "parked")
+    return {
+        **data,
+        **{
+            key: [{k: v for k, v in i.items() if k not in FOLLOW_UP_FIELDS} for i in data[key]]
+            for key in sections
+            if key in data
+        },
+    }
+
+
+def same_plan(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two snapshots hold the same plan (the follow-up left aside)."""
+    return plan_content(a) == plan_content(b)
+
 
 def versions(store: Store, meeting_id: int) -> list[PlanVersion]:
     return [
@@ -224,12 +246,12 @@ def save_version(store: Store, meeting_id: int, rendered_md: str = "") -> PlanVe
     meeting = people.get_meeting(store, meeting_id)
     current = snapshot(store, meeting_id)
     latest = get_version(store, meeting_id)
-    if latest is not None and latest.snapshot == current and latest.approved_at is None:
+    if latest is not None and same_plan(latest.snapshot, current) and latest.approved_at is None:
         if rendered_md and rendered_md != latest.rendered_md:
             with store.atomic():
                 store.update("plan_versions", latest.id, {"rendered_md": rendered_md})
         return get_version(store, meeting_id, latest.version) or latest
-    if latest is not None and latest.snapshot == current:
+    if latest is not None and same_plan(latest.snapshot, current):
         return latest
     number = (latest.version + 1) if latest else 1
     with store.atomic():

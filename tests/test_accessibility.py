@@ -15,6 +15,7 @@ import pytest
 
 from facilitator import documents, measures, people
 from facilitator.store import Store
+from tests.test_documents import first_meeting
 
 A11Y = Path(__file__).parent / "a11y"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -57,7 +58,7 @@ def with_measures(store: Store) -> None:
 
 def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path) -> None:
     with_measures(demo_store)
-    meeting_id = people.list_meetings(demo_store)[0].id
+    meeting_id = first_meeting(demo_store)
     files = []
     for lang in ("da", "en"):
         for kind in ("citizen", "s141"):

@@ -47,6 +47,7 @@ CORE = [
     "facilitator.assist_fields",
     "facilitator.assist_fallback",
     "facilitator.cli_assist",
+    "facilitator.catalog_measures",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"

@@ -42,7 +42,7 @@ def test_version() -> None:
 
 def test_init_demo_then_meetings_and_citizens(demo_home: Path) -> None:
     meetings = json.loads(run_cli("meetings", "--json").out)
-    assert len(meetings) == 2
+    assert len(meetings) == 3  # two earlier meetings and the one to hold now
     assert all({"id", "citizen_id", "date"} <= set(m) for m in meetings)
     citizens = json.loads(run_cli("citizens", "--json").out)
     assert [c["name"] for c in citizens] == ["Karsten Demo-Lund"]
@@ -52,11 +52,13 @@ def test_init_demo_then_meetings_and_citizens(demo_home: Path) -> None:
 
 def test_init_demo_is_idempotent(demo_home: Path) -> None:
     assert run_cli("init", "--demo").code == 0
-    assert len(json.loads(run_cli("meetings", "--json").out)) == 2
+    assert len(json.loads(run_cli("meetings", "--json").out)) == 3
 
 
 def test_plan_markdown_and_html(demo_home: Path, tmp_path: Path) -> None:
-    earlier = json.loads(run_cli("meetings", "--json").out)[0]
+    # the last earlier meeting: its plan is as the citizen approved it (the first meeting's
+    # items have since been reviewed at "Siden sidst")
+    earlier = json.loads(run_cli("meetings", "--json").out)[-2]
     md = run_cli("plan", str(earlier["id"]), "--format", "md")
     assert md.code == 0, md
     assert "# Min plan – Karsten Demo-Lund" in md.out

@@ -25,7 +25,7 @@ def test_earlier_items_are_last_times_approved_plan_in_order(
         "Jeg vil gerne have en følgeven til svømning",
     ]
     previous = followup.earlier_meeting(demo_store, meeting_id)
-    assert previous is not None and previous.title == "Første møde"
+    assert previous is not None and previous.title == "Opfølgning efter tre måneder"
     assert all(i.meeting_id == previous.id for i in items)
     # "ikke muligt" is not something to follow up on
     assert all(i.section is PlanSection.PLAN for i in items)

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from facilitator import people
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
+from facilitator.records import MigCard
 from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
 from facilitator.vocabulary import PHASE_ORDER, Phase
@@ -40,6 +41,18 @@ class PhaseScreen(Screen[None]):
         ),
         Binding("f7", "next_phase", "meeting.next_phase", id="meeting.next_phase", priority=True),
         Binding("f10", "leave", "meeting.leave", id="meeting.leave", priority=True),
+        # What the citizen owns, at every phase: the Mig card, the dialogue ruler, WHO-5.
+        # In the command palette; the screens name the keys where they matter, so the
+        # footers keep room for the phase's own keys.
+        Binding(
+            "ctrl+b", "edit_mig", "measures.key_mig", id="measures.mig", priority=True, show=False
+        ),
+        Binding(
+            "ctrl+l", "ruler", "measures.key_ruler", id="measures.ruler", priority=True, show=False
+        ),
+        Binding(
+            "ctrl+t", "who5", "measures.key_who5", id="measures.who5", priority=True, show=False
+        ),
     ]
 
     def __init__(self, session: MeetingSession) -> None:
@@ -146,3 +159,29 @@ class PhaseScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.app.leave_meeting()  # type: ignore[attr-defined]
+
+    # --- what the citizen owns ------------------------------------------------------
+
+    def action_edit_mig(self) -> None:
+        """The Mig card, in the citizen's own words, editable at every meeting."""
+        from facilitator.tui.screens.prepare_forms import MigForm
+
+        def save(card: MigCard) -> None:
+            people.save_mig_card(self.session.store, card)
+            self.notify(t("mig.saved"))
+            self.refresh_view()
+
+        card = people.get_mig_card(self.session.store, self.session.info.citizen_id)
+        self.app.push_screen(MigForm(card, save))
+
+    def action_ruler(self) -> None:
+        """The dialogue ruler per goal, over time."""
+        from facilitator.tui.screens.ruler import RulerScreen
+
+        self.app.push_screen(RulerScreen(self.session), lambda _: self.refresh_view())
+
+    def action_who5(self) -> None:
+        """WHO-5, if the citizen said yes to it, and its trend."""
+        from facilitator.tui.screens.who5 import Who5Screen
+
+        self.app.push_screen(Who5Screen(self.session), lambda _: self.refresh_view())

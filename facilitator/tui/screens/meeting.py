@@ -19,6 +19,7 @@ from facilitator.meeting import Participant
 from facilitator.privacy import mask_cpr
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.screens.prepare_forms import MIG_FIELDS
 from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.speaker import SpeakerName
 from facilitator.vocabulary import Phase
@@ -148,6 +149,8 @@ class MeetingScreen(PhaseScreen):
         lines = [
             f"[b]{t(f'notekind.{n.kind.value}')}:[/b] {escape(mask_cpr(n.text))}" for n in notes
         ]
+        if state.phase is Phase.VELKOMST:
+            lines = self._mig_card_lines()
         self.set_text("#turn-notes", "\n".join(lines) if lines else t("meeting.no_notes_yet"))
         waiting = state.not_yet_spoken()
         self.set_text(
@@ -173,16 +176,7 @@ class MeetingScreen(PhaseScreen):
         store = self.session.store
         phase = state.phase
         if phase is Phase.VELKOMST:
-            lines = [f"• {t(f'rules.{i}')}" for i in range(1, 7)]
-            card = people.get_mig_card(store, self.session.info.citizen_id)
-            if card.show_on_wall and not card.is_empty:
-                lines += ["", f"[b]{t('plan.mig')}[/b]"]
-                lines += [
-                    f"  {escape(v)}"
-                    for v in (card.about, card.likes, card.dreams, card.know_about_me)
-                    if v
-                ]
-            return "\n".join(lines)
+            return "\n".join(f"• {t(f'rules.{i}')}" for i in range(1, 7))
         if phase is Phase.REFLEKSION:
             return t("reflection.help")
         if phase is Phase.FREMTIDSDIALOG:
@@ -194,6 +188,18 @@ class MeetingScreen(PhaseScreen):
                 f"  • {escape(tp.text)}" for tp in topics
             ]
         return "\n".join(lines)
+
+    def _mig_card_lines(self) -> list[str]:
+        """The Mig card at the start of the meeting, if the citizen wants it on the wall."""
+        card = people.get_mig_card(self.session.store, self.session.info.citizen_id)
+        if not card.show_on_wall or card.is_empty:
+            return []
+        lines = [f"[b]{escape(t('mig.wall_title', name=self.citizen_name))}[/b]", ""]
+        for field, key in MIG_FIELDS:
+            value = getattr(card, field)
+            if value:
+                lines += [f"[b]{escape(t(key))}:[/b] {escape(mask_cpr(value))}", ""]
+        return [*lines, f"[dim]{escape(t('mig.edit_hint'))}[/dim]"]
 
     # --- actions ------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from facilitator import plan, suggestions
+from facilitator import measures, plan, suggestions
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.privacy import mask_cpr
@@ -17,6 +17,7 @@ from facilitator.records import PlanItem
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
+from facilitator.tui.widgets.measure_chart import ruler_summary
 from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.plan_form import PlanItemForm
 from facilitator.tui.widgets.suggestion_list import SuggestionList
@@ -96,6 +97,7 @@ class PlanScreen(PhaseScreen):
                 yield Static(t("plan.we_do"), classes="section-title")
                 yield PlanGrid(id="plan-grid")
                 yield VerticalScroll(Static("", id="other-lists"), id="other-box")
+                yield Static("", id="ruler-summary")
         yield NoteField(id="note-field")
         yield Footer()
 
@@ -118,6 +120,8 @@ class PlanScreen(PhaseScreen):
             line = t("meeting.press_to_start")
         self.query_one("#speaker-line", Static).update(escape(line))
         self.query_one(NoteField).display = speaker is not None
+        by_goal = measures.ruler_by_goal(self.session.store, self.session.info.citizen_id)
+        self.query_one("#ruler-summary", Static).update(ruler_summary(by_goal))
         self._draw_plan()
         self.suggestions_updated()
 

@@ -2,7 +2,8 @@
 
 Everything is done with keys shown in the footer: F2 invites, Delete removes, Ctrl+↑/↓ moves
 someone in the speaking order, F3 writes a topic, F4 edits the "Mig" card, F5 puts it on the
-wall, Space says yes or no to a consent. Tab moves between the sections; F7 goes on to Velkomst.
+wall, F8 says yes or no to WHO-5, Space says yes or no to a consent. Tab moves between the
+sections; F7 goes on to Velkomst.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator import consent, llm, people, settings
+from facilitator import consent, llm, measures, people, settings
 from facilitator.assist_fields import MODEL_SCOPES
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import current_language, t
@@ -36,7 +37,7 @@ from facilitator.tui.screens.prepare_forms import (
 from facilitator.vocabulary import ParticipantKind
 
 #: The scopes the citizen is asked about here, in the order shown.
-ASKED_SCOPES = ("mig_card", "plan", "topics")
+ASKED_SCOPES = ("mig_card", "plan", "topics", "measures")
 #: A language model takes part in no plan item: it is asked about notes and the whole plan.
 ASKED_SCOPES_BY_KIND = {"sprogmodel": MODEL_SCOPES}
 
@@ -120,6 +121,14 @@ class MigCardView(_Translated, Static, can_focus=True):
     ]
 
 
+class Who5OptIn(_Translated, Static, can_focus=True):
+    """The citizen's yes or no to WHO-5; Space changes it."""
+
+    BINDINGS = [
+        Binding("space,enter", "screen.toggle_who5", "who5.toggle_opt_in", id="prep.who5_here"),
+    ]
+
+
 # --- the screen --------------------------------------------------------------------
 
 
@@ -146,6 +155,14 @@ class PrepareScreen(PhaseScreen):
             priority=True,
             show=False,
         ),
+        Binding(
+            "f8",
+            "toggle_who5",
+            "who5.toggle_opt_in",
+            id="prep.toggle_who5",
+            priority=True,
+            show=False,
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -168,6 +185,8 @@ class PrepareScreen(PhaseScreen):
                 )
                 yield Static(t("plan.mig"), classes="section-title")
                 yield MigCardView("", id="mig-card")
+                yield Static(t("who5.opt_in_section"), classes="section-title")
+                yield Who5OptIn("", id="who5-opt-in")
             with Vertical(id="prep-right"):
                 yield Static(t("consent.title"), classes="section-title")
                 yield ConsentList(id="consents")
@@ -222,6 +241,7 @@ class PrepareScreen(PhaseScreen):
         hint.display = state.needs_balance_hint()
         self._refresh_topics()
         self._refresh_mig()
+        self._refresh_who5()
         self._refresh_consents(names)
 
     def _refresh_topics(self) -> None:
@@ -245,6 +265,13 @@ class PrepareScreen(PhaseScreen):
         lines.append("")
         lines.append(escape(f"[{'x' if card.show_on_wall else ' '}] {t('prep.wall')}"))
         self.query_one(MigCardView).update("\n".join(lines))
+
+    def _refresh_who5(self) -> None:
+        yes = measures.who5_opted_in(self.session.store, self.citizen_id)
+        text = box(yes, t("who5.opt_in"), t("who5.yes") if yes else t("consent.no"))
+        if yes:
+            text += f"\n[dim]{escape(t('who5.key_hint'))}[/dim]"
+        self.query_one(Who5OptIn).update(text)
 
     def recipients(self, names: dict[str, str], given: list[Consent]) -> list[Recipient]:
         """Whom the citizen is asked about: peer guides, volunteers, professionals' departments,
@@ -390,6 +417,15 @@ class PrepareScreen(PhaseScreen):
         card = people.get_mig_card(self.session.store, self.citizen_id)
         people.save_mig_card(self.session.store, replace(card, show_on_wall=not card.show_on_wall))
         self._refresh_mig()
+
+    # --- WHO-5 ----------------------------------------------------------------------------
+
+    def action_toggle_who5(self) -> None:
+        store = self.session.store
+        measures.set_who5_opt_in(
+            store, self.citizen_id, not measures.who5_opted_in(store, self.citizen_id)
+        )
+        self._refresh_who5()
 
     # --- consents ----------------------------------------------------------------------
 

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
-from facilitator import followup
+from facilitator import followup, measures
 from facilitator.closing import long_date
 from facilitator.i18n import t
 from facilitator.privacy import mask_cpr
 from facilitator.records import PlanItem
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.widgets.measure_chart import ruler_summary
 from facilitator.vocabulary import PlanStatus
 
 #: One key per answer to "Skete det?" (the bindings below use the same keys).
@@ -102,6 +103,7 @@ class SinceScreen(PhaseScreen):
             yield Static("", id="carry-line")
             yield Static(t("since.overview"), classes="section-title")
             yield Static("", id="overview")
+            yield Static("", id="ruler-summary")
         yield Static(t("since.none"), id="since-none")
         yield Footer(compact=True)  # many one-letter keys: the compact footer shows them all
 
@@ -121,6 +123,9 @@ class SinceScreen(PhaseScreen):
         self.index = min(self.index, max(len(self.items) - 1, 0))
 
     def refresh_body(self) -> None:
+        store = self.session.store
+        by_goal = measures.ruler_by_goal(store, self.session.info.citizen_id)
+        self.query_one("#ruler-summary", Static).update(ruler_summary(by_goal))
         has_items = bool(self.items)
         self.query_one("#since-body").display = has_items
         self.query_one("#since-none").display = not has_items
