@@ -2,8 +2,8 @@
 
     python bench/documents.py [--repeat 10]
 
-Runs on the demo (its earlier meeting, with an approved plan) with a few ruler readings and
-WHO-5 answers added, so the PDF holds the circle and the charts as a citizen would get it.
+Runs on the demo's latest approved plan (three goals on the dialogue ruler and WHO-5, each
+taken twice), so the PDF holds the circle and the charts as a citizen would get it.
 """
 
 from __future__ import annotations
@@ -26,25 +26,18 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["FACILITATOR_HOME"] = tempfile.mkdtemp(prefix="facilitator-bench-")
     os.environ.setdefault("FACILITATOR_EMBEDDER", "hashing")
-    from facilitator import documents, measures, people
+    from facilitator import documents, measures, people, plan
     from facilitator.demo import load_demo
     from facilitator.store import Store
 
     store = Store.open()
     load_demo(store)
     citizen = people.list_citizens(store)[0].id
-    meeting = people.list_meetings(store, citizen)[0].id
-    if not measures.ruler_ratings(store, citizen):
-        measures.rate_goal(
-            store,
-            citizen,
-            "Tage bussen alene",
-            3,
-            professional_rating=5,
-            professional="Mette",
-            taken_on="2026-06-01",
-        )
-        measures.rate_goal(store, citizen, "Tage bussen alene", 6, taken_on="2026-10-01")
+    approved = [
+        m.id for m in people.list_meetings(store, citizen) if plan.last_approved(store, m.id)
+    ]
+    meeting = approved[-1]  # the demo's latest approved plan, with two rounds of measures
+    assert measures.ruler_ratings(store, citizen)
     jobs = {
         f"{kind} {fmt}": (
             lambda k=kind, f=fmt: documents.render_plan_document(store, meeting, k, f)
