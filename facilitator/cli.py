@@ -332,6 +332,11 @@ def plan_command(
         store.audit("render", "plan", meeting_id, data["citizen"]["id"])
 
 
+from facilitator.cli_rights import register as _register_rights  # noqa: E402
+
+_register_rights(cli)
+
+
 def main() -> None:
     """Entry point: one clear sentence and a non-zero exit instead of a traceback."""
     try:

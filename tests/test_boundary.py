@@ -38,6 +38,10 @@ CORE = [
     "facilitator.catalog_trust",
     "facilitator.catalog_assist",
     "facilitator.readability",
+    "facilitator.rights",
+    "facilitator.auditlog",
+    "facilitator.cli_rights",
+    "facilitator.safetext",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
