@@ -25,6 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Slet {name} (id {id}) og alt, hvad der står om {name}, for altid?",
         "en": "Erase {name} (id {id}) and everything held about them, for good?",
     },
+    "rights.yes_no": {"da": "[ja/nej]", "en": "[yes/no]"},
     "rights.forget_cancelled": {
         "da": "Intet er slettet (svar ja, eller brug --yes).",
         "en": "Nothing was erased (answer yes, or use --yes).",

@@ -83,17 +83,10 @@ def register(group: click.Group) -> None:
         """Erase CITIZEN (id or name) and every trace of them, for good."""
         with _open() as store:
             citizen = _find(store, citizen_ref)
-            if not yes:
-                try:
-                    sure = click.confirm(
-                        t("rights.forget_confirm", name=citizen.name, id=citizen.id),
-                        default=False,
-                        err=True,
-                    )
-                except click.exceptions.Abort:
-                    sure = False
-                if not sure:
-                    raise FacilitatorError(t("rights.forget_cancelled"))
+            if not yes and not _confirmed(
+                t("rights.forget_confirm", name=citizen.name, id=citizen.id)
+            ):
+                raise FacilitatorError(t("rights.forget_cancelled"))
             report = rights.forget_citizen(store, citizen.id)
         click.echo(
             t(
@@ -130,6 +123,21 @@ def register(group: click.Group) -> None:
             click.echo(t("audit.empty"))
         for entry in found:
             click.echo(auditlog.format_entry(entry))
+
+
+YES = {"j", "ja", "y", "yes"}
+
+
+def _confirmed(question: str) -> bool:
+    """Ask on the terminal; only "ja" / "yes" (or j / y) is a yes, end of input is a no."""
+    try:
+        answer = click.prompt(
+            f"{question} {t('rights.yes_no')}", default="", show_default=False, err=True
+        )
+    except click.exceptions.Abort:
+        click.echo(err=True)  # end the question's line before the answer is given for us
+        return False
+    return printable(str(answer)).lower() in YES
 
 
 def _whole(value: str, limit: int, key: str) -> int:
