@@ -70,7 +70,8 @@ def marked_citizen(store: Store, marker: str = MARKER, cpr: str = CPR) -> tuple[
     consent.revoke(store, given.id)
     consent.grant(store, citizen.id, "ven", f"Sara {marker}", "topics")
     # Embeddings of the citizen's texts, as a backend that stores note vectors would keep them.
-    for text in (f"Jeg vil gerne tage bussen til svømning {marker}.", f"Jeg kan tage med {marker}."):
+    said = (f"Jeg vil gerne tage bussen til svømning {marker}.", f"Jeg kan tage med {marker}.")
+    for text in said:
         vector = HashingEmbedder().embed_passages([text])[0]
         store.db.execute(
             "INSERT INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
