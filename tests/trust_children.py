@@ -13,6 +13,9 @@ Modes:
     ``SAVED <marker>`` is printed only after the wall shows the note and the field is empty
     again, i.e. when the meeting leader would see it as saved. Every third note gives the word
     on (F2), so turn changes are cut by kills too.
+``offline OUT_DIR``
+    A whole demo meeting with the default model, the plan rendered and exported into OUT_DIR
+    (run with networking made impossible, see tests/netguard.py).
 ``writer MEETING_ID SECONDS``
     The core as fast as it goes: notes, plan items and topics, each its own transaction.
 ``reader CITIZEN_ID MEETING_ID SECONDS``
@@ -165,6 +168,93 @@ def run_reader(citizen_id: int, meeting_id: int, seconds: float) -> None:
     print(f"LOCKED {locked}", flush=True)
 
 
+async def run_offline_meeting(out_dir: str) -> None:
+    """The demo meeting from Forberedelse to Afrunding, led by keys, with the default
+    embedding model ranking ideas; then the plan rendered, approved and exported."""
+    from pathlib import Path
+
+    from textual.widgets import Input
+
+    from facilitator import people, plan
+    from facilitator.cli import main as cli_main
+    from facilitator.demo import load_demo
+    from facilitator.render import render_plan
+    from facilitator.store import Store
+    from facilitator.tui.app import make_app
+    from facilitator.tui.screens.closing import ClosingScreen
+    from facilitator.tui.screens.home import HomeScreen
+    from facilitator.tui.screens.plan import PlanScreen
+
+    store = Store.open()
+    meeting = load_demo(store)
+    # Every 7th offer and friend (~40): embedding all 279 with the real model takes ~2 minutes
+    # on a busy two-core machine, and the question here is the network, not the ranking.
+    store.db.execute(
+        "DELETE FROM corpus_entries WHERE id NOT IN"
+        " (SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM corpus_entries)"
+        " WHERE n % 7 = 0)"
+    )
+    entries = store.row("SELECT count(*) AS n FROM corpus_entries")
+    app = make_app(store, meeting.id)  # the real default embedder, as in the meeting room
+
+    async def note(text: str, key: str) -> None:
+        app.screen.query_one("#note-input", Input).value = text
+        await pilot.press("enter", key)
+
+    async with app.run_test(size=(140, 42)) as pilot:
+        await pilot.press("f7", "f7")  # Velkomst, Siden sidst
+        await pilot.press("g", "n", "d", "n", "i")
+        await pilot.press("f7")  # Runder
+        await note("Jeg vil gerne tage bussen alene til svømning.", "2")
+        await note("Jeg er god til at lave mad.", "4")
+        await pilot.press("f2")
+        await note("Jeg er bekymret for regningerne.", "5")
+        for _ in range(5):
+            await pilot.press("f2")
+        await pilot.press("f7")  # Refleksion
+        await note("Jeg undrer mig over, om bussen er nøglen.", "9")
+        for _ in range(6):
+            await pilot.press("f2")
+        await pilot.press("f7")  # Fremtidsdialog
+        await note("Jeg tager bussen alene og svømmer om torsdagen.", "1")
+        await pilot.press("f7")  # Muligheder og plan: ideas from the model
+        assert isinstance(app.screen, PlanScreen), type(app.screen).__name__
+        for _ in range(5):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.index_status == "ready", app.index_status
+        await pilot.press("1", "a")  # the citizen is glad about the first idea: accepted
+        await pilot.press("f7")  # Afrunding
+        assert isinstance(app.screen, ClosingScreen), type(app.screen).__name__
+        app.screen.query_one("#handover", Input).value = "Per får besøgsbrevet."
+        await pilot.press("ctrl+s", "f8", "enter")
+        assert isinstance(app.screen, HomeScreen), type(app.screen).__name__
+    ideas = store.rows("SELECT * FROM suggestions WHERE meeting_id = ?", [meeting.id])
+    items = plan.plan_items(store, meeting.id)
+    data = plan.snapshot(store, meeting.id)
+    version = plan.save_version(store, meeting.id, render_plan(data, "md"))
+    plan.approve(store, meeting.id, version.version, "Karsten Demo-Lund")
+    citizen = people.get_meeting(store, meeting.id).citizen_id
+    store.close()
+    out = Path(out_dir)
+    for args in (
+        ["plan", str(meeting.id), "-o", str(out / "plan.md")],
+        ["plan", str(meeting.id), "--format", "html", "-o", str(out / "plan.html")],
+        ["export", str(citizen), "-o", str(out / "export.json")],
+        ["export", str(citizen), "--to", "medborgerguide:Per Guidesen"],
+        ["suggest", "Jeg vil gerne lære at tage bussen selv", "-k", "3"],
+    ):
+        sys.argv = ["facilitator", *args]
+        try:
+            cli_main()
+        except SystemExit as exc:
+            assert not exc.code, (args, exc.code)
+    print(f"CORPUS {entries['n'] if entries else 0}", flush=True)
+    print(f"IDEAS {len(ideas)}", flush=True)
+    print(f"PLAN_ITEMS {len(items)}", flush=True)
+    print("MEETING_DONE", flush=True)
+
+
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "forkserver":
@@ -172,6 +262,8 @@ def main(argv: list[str]) -> None:
     elif mode == "app":
         limit = int(argv[3]) if len(argv) > 3 else 10_000
         asyncio.run(run_app(int(argv[1]), argv[2], limit))
+    elif mode == "offline":
+        asyncio.run(run_offline_meeting(argv[1]))
     elif mode == "writer":
         run_writer(int(argv[1]), float(argv[2]))
     elif mode == "reader":
