@@ -15,6 +15,7 @@ import click
 from facilitator import __version__, corpus, people, plan
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import set_language, t
+from facilitator.safetext import printable
 from facilitator.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,10 +34,15 @@ def write_output(text: str | bytes, output: str | None) -> None:
         else:
             click.echo(text, nl=not text.endswith("\n"))
         return
-    target = Path(output).expanduser()
-    if target.is_dir():
+    try:  # a name no file system takes (NUL, a lone surrogate, too long, ~nobody)
+        target = Path(output).expanduser()
+        os.fsencode(target)
+        is_dir, parent_exists = target.is_dir(), target.parent.exists()
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise FacilitatorError(t("err.output_unwritable", path=output[:200])) from exc
+    if is_dir:
         raise FacilitatorError(t("err.output_unwritable", path=target))
-    if not target.parent.exists():
+    if not parent_exists:
         raise FacilitatorError(t("err.output_dir_missing", path=target))
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
@@ -50,7 +56,7 @@ def write_output(text: str | bytes, output: str | None) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, target)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         Path(tmp).unlink(missing_ok=True)
         raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
 
@@ -188,7 +194,11 @@ def corpus_group() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def corpus_import(path: Path) -> None:
     """Import our JSON, a plain CSV or an HSDS datapackage; a broken file imports nothing."""
-    if not path.exists():
+    try:
+        missing = not path.exists()
+    except (OSError, ValueError):  # a name too long, or one no file system takes
+        missing = True
+    if missing:
         raise FacilitatorError(t("err.file_missing", path=path))
     with _open(create=True) as store:
         result = corpus.import_file(store, path)
@@ -252,6 +262,7 @@ def suggest(text: str, as_json: bool, k: int) -> None:
 
     if not 1 <= k <= MAX_K:
         raise FacilitatorError(t("err.k_range", limit=MAX_K))
+    text = printable(text)  # it is quoted back as the why: printable, whatever the shell sent
     if not text.strip():
         raise FacilitatorError(t("err.empty", what=t("word.text")))
     with _open() as store:

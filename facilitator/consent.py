@@ -33,6 +33,7 @@ from facilitator import people
 from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import t
 from facilitator.records import Consent
+from facilitator.safetext import clean_text
 from facilitator.store import Store
 
 RECIPIENT_KINDS: tuple[str, ...] = ("medborgerguide", "ven", "afdeling", "forening", "sprogmodel")
@@ -148,7 +149,7 @@ def _check(recipient_kind: str, recipient: str, scope: str) -> str:
     """Refuse an unknown kind or scope and an empty recipient; return the cleaned recipient."""
     if recipient_kind not in RECIPIENT_KINDS:
         raise FacilitatorError(t("consent.err_kind", kind=recipient_kind))
-    cleaned = " ".join(recipient.replace("\x00", "").split())
+    cleaned = " ".join(clean_text(recipient).split())
     if not cleaned:
         raise FacilitatorError(t("consent.err_recipient"))
     if len(cleaned) > MAX_RECIPIENT:
