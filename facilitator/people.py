@@ -229,6 +229,12 @@ def add_topic(store: Store, meeting_id: int, text: str) -> Topic:
 
 
 def remove_topic(store: Store, topic_id: int) -> None:
+    row = store.row(
+        "SELECT m.citizen_id FROM topics tp JOIN meetings m ON m.id = tp.meeting_id"
+        " WHERE tp.id = ?",
+        [topic_id],
+    )
     with store.atomic():
         store.db.execute("DELETE FROM topics WHERE id = ?", [topic_id])
-        store.audit("delete", "topic", topic_id)
+        # With the citizen's id, so erasing the citizen erases this entry too.
+        store.audit("delete", "topic", topic_id, row["citizen_id"] if row else None)

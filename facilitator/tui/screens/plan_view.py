@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from facilitator import plan
+from facilitator import people, plan
 from facilitator.render import render_plan
 from facilitator.store import Store
 from facilitator.tui.bindings import translate_bindings
@@ -42,4 +42,5 @@ class PlanViewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store.audit("read", "plan", self.meeting_id)
+        citizen_id = people.get_meeting(self.store, self.meeting_id).citizen_id
+        self.store.audit("read", "plan", self.meeting_id, citizen_id)
