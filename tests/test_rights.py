@@ -339,3 +339,19 @@ def test_audit_names_objects_never_text(demo_store: Store) -> None:
     for bad in (["audit", "--citizen", "Karsten"], ["audit", "-n", "0"], ["audit", "-n", "x"]):
         refused = run_cli(*bad)
         assert refused.code != 0 and len(refused.err.strip().splitlines()) == 1, refused
+
+
+def test_forget_erases_audit_entries_that_name_only_the_object(demo_store: Store) -> None:
+    cid, mid = marked_citizen(demo_store)
+    other = people.find_citizen(demo_store, "Karsten Demo-Lund").id
+    mine = demo_store.row("SELECT id FROM notes WHERE meeting_id = ? LIMIT 1", [mid])
+    theirs = demo_store.row("SELECT id FROM notes WHERE meeting_id <> ? LIMIT 1", [mid])
+    assert mine and theirs and other != cid
+    demo_store.audit("read", "note", mine["id"])  # written without the citizen's id
+    demo_store.audit("read", "note", theirs["id"])
+    demo_store.audit("read", "plan", mid)
+    report = rights.forget_citizen(demo_store, cid)
+    assert report.journal_clean and report.rows["audit_log"] > 3
+    left = demo_store.rows("SELECT object_kind, object_id, citizen_id FROM audit_log"
+                           " WHERE action = 'read'")
+    assert left == [{"object_kind": "note", "object_id": str(theirs["id"]), "citizen_id": None}]
