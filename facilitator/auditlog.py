@@ -26,8 +26,9 @@ def entries(
     if citizen_id is not None:
         sql += " WHERE citizen_id = ?"
         params.append(citizen_id)
-    rows = store.rows(f"SELECT * FROM ({sql} ORDER BY id DESC LIMIT ?) ORDER BY id",
-                      [*params, limit])
+    rows = store.rows(
+        f"SELECT * FROM ({sql} ORDER BY id DESC LIMIT ?) ORDER BY id", [*params, limit]
+    )
     return [
         AuditEntry(
             id=int(r["id"]),

@@ -13,8 +13,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What {name} agreed to share with {recipient} was written to {path}.",
     },
     "rights.err_recipient": {
-        "da": "Skriv modtageren som TYPE:NAVN, fx medborgerguide:\"Per Guidesen\" – typen er en af {kinds}.",
-        "en": "Write the recipient as KIND:NAME, e.g. medborgerguide:\"Per Guidesen\" – the kind is one of {kinds}.",
+        "da": 'Skriv modtageren som TYPE:NAVN, fx medborgerguide:"Per Guidesen" – typen er en af {kinds}.',
+        "en": 'Write the recipient as KIND:NAME, e.g. medborgerguide:"Per Guidesen" – the kind is one of {kinds}.',
     },
     "rights.err_citizen_ref": {
         "da": "Skriv borgerens id eller fulde navn.",

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from facilitator import auditlog, consent, people, rights
+from facilitator import auditlog, consent, erasure, people, rights
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.records import Citizen
@@ -28,9 +28,7 @@ def _recipient(value: str) -> tuple[str, str]:
     kind = kind.strip().lower()
     name = " ".join(name.split())
     if not sep or kind not in consent.RECIPIENT_KINDS or not name:
-        raise FacilitatorError(
-            t("rights.err_recipient", kinds=", ".join(consent.RECIPIENT_KINDS))
-        )
+        raise FacilitatorError(t("rights.err_recipient", kinds=", ".join(consent.RECIPIENT_KINDS)))
     if len(name) > consent.MAX_RECIPIENT:
         raise FacilitatorError(
             t("err.too_long", what=t("consent.word_recipient"), limit=consent.MAX_RECIPIENT)
@@ -71,8 +69,7 @@ def register(group: click.Group) -> None:
         if output not in (None, "-"):
             key = "rights.exported" if recipient is None else "rights.shared"
             click.echo(
-                t(key, name=citizen.name, path=output,
-                  recipient=recipient[1] if recipient else ""),
+                t(key, name=citizen.name, path=output, recipient=recipient[1] if recipient else ""),
                 err=True,
             )
 
@@ -87,7 +84,7 @@ def register(group: click.Group) -> None:
                 t("rights.forget_confirm", name=citizen.name, id=citizen.id)
             ):
                 raise FacilitatorError(t("rights.forget_cancelled"))
-            report = rights.forget_citizen(store, citizen.id)
+            report = erasure.forget_citizen(store, citizen.id)
         click.echo(
             t(
                 "rights.forgotten",
@@ -103,8 +100,13 @@ def register(group: click.Group) -> None:
     @group.command(name="audit")
     @click.option("--citizen", "citizen_ref", default=None, help="Only entries about this id.")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @click.option("-n", "limit", default=str(auditlog.DEFAULT_LIMIT), show_default=True,
-                  help="At most this many of the latest entries.")
+    @click.option(
+        "-n",
+        "limit",
+        default=str(auditlog.DEFAULT_LIMIT),
+        show_default=True,
+        help="At most this many of the latest entries.",
+    )
     def audit_command(citizen_ref: str | None, as_json: bool, limit: str) -> None:
         """Who (the OS user) did what, to which object, when."""
         count = _whole(limit, auditlog.MAX_LIMIT, "audit.err_limit")

@@ -39,6 +39,8 @@ CORE = [
     "facilitator.catalog_assist",
     "facilitator.readability",
     "facilitator.rights",
+    "facilitator.holdings",
+    "facilitator.erasure",
     "facilitator.auditlog",
     "facilitator.cli_rights",
     "facilitator.safetext",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import closing, consent, paths, people, plan, rights, suggestions
+from facilitator import closing, consent, erasure, paths, people, plan, rights, suggestions
 from facilitator.corpus import content_hash
 from facilitator.embeddings import HashingEmbedder, to_blob
 from facilitator.records import MigCard
@@ -59,8 +59,13 @@ def marked_citizen(store: Store, marker: str = MARKER, cpr: str = CPR) -> tuple[
     suggestions.rate(store, first, Rating.GLAD)
     suggestions.accept(store, first)
     plan.add_plan_item(
-        store, meeting.id, f"Jeg øver bussen {marker}", who=Who.SAMMEN,
-        with_whom=f"Per {marker}", follow_up="Per", reason=f"fordi {marker}",
+        store,
+        meeting.id,
+        f"Jeg øver bussen {marker}",
+        who=Who.SAMMEN,
+        with_whom=f"Per {marker}",
+        follow_up="Per",
+        reason=f"fordi {marker}",
     )
     closing.set_handover(store, meeting.id, f"Per får brevet {marker}")
     closing.answer(store, meeting.id, 1, f"Godt møde {marker}")
@@ -154,8 +159,12 @@ def test_export_command_stdout_and_file(demo_store: Store, tmp_path: Path) -> No
     assert json.loads(target.read_text(encoding="utf-8"))["citizen"]["id"] == cid
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with Store.open() as store:
-        actions = [r["action"] for r in store.rows(
-            "SELECT action FROM audit_log WHERE citizen_id = ? ORDER BY id", [cid])]
+        actions = [
+            r["action"]
+            for r in store.rows(
+                "SELECT action FROM audit_log WHERE citizen_id = ? ORDER BY id", [cid]
+            )
+        ]
     assert actions[-3:] == ["export", "export", "export"]
     refused = run_cli("export", str(cid), "-o", str(tmp_path / "no" / "such.json"))
     assert refused.code != 0 and "Traceback" not in refused.err
@@ -298,7 +307,7 @@ def test_forget_an_id_reused_later_spares_the_older_backup(home: Path, clock: Ti
     store.db.execute("DELETE FROM citizens WHERE id = ?", [first.id])  # not via forget
     second = people.add_citizen(store, "Bent Anden")
     assert second.id == first.id  # SQLite hands the free id out again
-    report = rights.forget_citizen(store, second.id)
+    report = erasure.forget_citizen(store, second.id)
     store.close()
     assert report.backups_cleaned == report.backups_removed == 0
     conn = sqlite3.connect(backup)
@@ -350,8 +359,9 @@ def test_forget_erases_audit_entries_that_name_only_the_object(demo_store: Store
     demo_store.audit("read", "note", mine["id"])  # written without the citizen's id
     demo_store.audit("read", "note", theirs["id"])
     demo_store.audit("read", "plan", mid)
-    report = rights.forget_citizen(demo_store, cid)
+    report = erasure.forget_citizen(demo_store, cid)
     assert report.journal_clean and report.rows["audit_log"] > 3
-    left = demo_store.rows("SELECT object_kind, object_id, citizen_id FROM audit_log"
-                           " WHERE action = 'read'")
+    left = demo_store.rows(
+        "SELECT object_kind, object_id, citizen_id FROM audit_log WHERE action = 'read'"
+    )
     assert left == [{"object_kind": "note", "object_id": str(theirs["id"]), "citizen_id": None}]

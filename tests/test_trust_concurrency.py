@@ -103,7 +103,8 @@ def test_readers_and_writers_at_once_never_meet_a_lock(home: Path) -> None:
         writer_transactions=written["WRITES"] * 3,
         reader_runs=read["RUNS"],
         cli_runs=len(cli_runs),
-        lock_errors=written["LOCKED"] + read["LOCKED"]
+        lock_errors=written["LOCKED"]
+        + read["LOCKED"]
         + sum(1 for _, _, err in cli_runs if any(w in err for w in LOCK_WORDS)),
     )
     assert os.path.exists(home / "facilitator.db")

@@ -66,8 +66,11 @@ def forms(cpr: str) -> set[str]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(cpr=cpr_numbers(), before=st.sampled_from(["", "Mit cpr er ", "nr. ", "(", "cpr:"]),
-       after=st.sampled_from(["", ".", " og mere", ")", ", tak"]))
+@given(
+    cpr=cpr_numbers(),
+    before=st.sampled_from(["", "Mit cpr er ", "nr. ", "(", "cpr:"]),
+    after=st.sampled_from(["", ".", " og mere", ")", ", tak"]),
+)
 def test_every_valid_cpr_is_found_and_masked(cpr: str, before: str, after: str) -> None:
     text = f"{before}{cpr}{after}"
     assert find_cpr(text) == [cpr]
@@ -104,8 +107,7 @@ def plant(store: Store, cprs: list[str], n: int) -> tuple[int, int]:
 
     citizen = people.add_citizen(store, f"Borger {n}")
     people.save_mig_card(
-        store, MigCard(citizen.id, f"om {c(0)}", f"kan lide {c(1)}", f"drøm {c(2)}",
-                       f"vid {c(0)}")
+        store, MigCard(citizen.id, f"om {c(0)}", f"kan lide {c(1)}", f"drøm {c(2)}", f"vid {c(0)}")
     )
     meeting = people.add_meeting(store, citizen.id, title=f"Møde {c(1)}")
     people.add_topic(store, meeting.id, f"Emne {c(2)}")
@@ -118,12 +120,22 @@ def plant(store: Store, cprs: list[str], n: int) -> tuple[int, int]:
             session.add_note(kind, c(i))  # a note that is nothing but the number
             session.advance()
     plan.add_plan_item(
-        store, meeting.id, f"Svømning {c(0)}", who=Who.SAMMEN, with_whom=f"Per {c(1)}",
-        by_when=f"inden {c(2)}", follow_up=f"Per {c(0)}", review=f"gik godt {c(1)}",
+        store,
+        meeting.id,
+        f"Svømning {c(0)}",
+        who=Who.SAMMEN,
+        with_whom=f"Per {c(1)}",
+        by_when=f"inden {c(2)}",
+        follow_up=f"Per {c(0)}",
+        review=f"gik godt {c(1)}",
     )
     plan.add_plan_item(
-        store, meeting.id, f"Taxa {c(1)}", section=PlanSection.IKKE_MULIGT,
-        reason=f"fordi {c(2)}", other_ways=f"bussen {c(0)}",
+        store,
+        meeting.id,
+        f"Taxa {c(1)}",
+        section=PlanSection.IKKE_MULIGT,
+        reason=f"fordi {c(2)}",
+        other_ways=f"bussen {c(0)}",
     )
     plan.add_plan_item(store, meeting.id, f"Parkeret {c(2)}", section=PlanSection.PARKERING)
     closing.set_handover(store, meeting.id, f"Per får brevet {c(0)}")
@@ -143,8 +155,7 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
         index.build(store)
         counter = iter(range(10_000))
 
-        @settings(max_examples=40, deadline=None,
-                  suppress_health_check=[HealthCheck.too_slow])
+        @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
         @given(cprs=st.lists(cpr_numbers(), min_size=1, max_size=3, unique=True))
         def check(cprs: list[str]) -> None:
             citizen_id, meeting_id = plant(store, cprs, next(counter))
@@ -163,8 +174,12 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
                     ensure_ascii=False,
                 ),
                 "ideas (why)": json.dumps(
-                    [r["why"] for r in store.rows(
-                        "SELECT why FROM suggestions WHERE meeting_id = ?", [meeting_id])],
+                    [
+                        r["why"]
+                        for r in store.rows(
+                            "SELECT why FROM suggestions WHERE meeting_id = ?", [meeting_id]
+                        )
+                    ],
                     ensure_ascii=False,
                 ),
                 # Everything embedded so far (a sentence seen before comes from the cache).
@@ -179,8 +194,9 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
             tally["cpr numbers planted"] += len(cprs)
             assert not [k for k in tally if k.startswith("unmasked")], dict(tally)
             # The citizen's own record keeps what was said (it is theirs).
-            own = json.dumps(rights.export_citizen(store, citizen_id, audit=False),
-                             ensure_ascii=False)
+            own = json.dumps(
+                rights.export_citizen(store, citizen_id, audit=False), ensure_ascii=False
+            )
             assert cprs[0] in own
 
         check()

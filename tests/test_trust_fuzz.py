@@ -40,8 +40,11 @@ from facilitator.vocabulary import NoteKind, Phase
 from tests.conftest import ROOT
 from tests.figures import record
 
-FUNCTION_FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                     HealthCheck.data_too_large]
+FUNCTION_FIXTURES = [
+    HealthCheck.function_scoped_fixture,
+    HealthCheck.too_slow,
+    HealthCheck.data_too_large,
+]
 
 NASTY = [
     "'; DROP TABLE notes; --",
@@ -112,8 +115,9 @@ def offer(**fields: Any) -> dict[str, Any]:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | hostile_text(60),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(hostile_text(20), inner,
-                                                                max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(hostile_text(20), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -124,20 +128,38 @@ def corpus_files(draw: st.DrawFn) -> tuple[str, bytes]:
     kind = draw(st.sampled_from(["record", "valid", "json", "deep", "csv", "bytes"]))
     if kind == "valid":  # well-formed, with SQL, Danish letters and emoji in its words
         words = st.sampled_from([w for w in NASTY if w.strip() and w.isprintable()]) | st.text(
-            st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1,
-            max_size=200).filter(str.strip)
-        doc = {"departments": [{"id": "foreninger", "name": draw(words)}],
-               "offers": [offer(title=draw(words), description=draw(words))]}
+            st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=200
+        ).filter(str.strip)
+        doc = {
+            "departments": [{"id": "foreninger", "name": draw(words)}],
+            "offers": [offer(title=draw(words), description=draw(words))],
+        }
         return "c.json", json.dumps(doc, ensure_ascii=draw(st.booleans())).encode()
     if kind == "record":
-        field = draw(st.sampled_from(
-            ["id", "title", "description", "department", "source_kind", "themes",
-             "can_contribute", "last_assured_date", "contact", "schedule"]))
+        field = draw(
+            st.sampled_from(
+                [
+                    "id",
+                    "title",
+                    "description",
+                    "department",
+                    "source_kind",
+                    "themes",
+                    "can_contribute",
+                    "last_assured_date",
+                    "contact",
+                    "schedule",
+                ]
+            )
+        )
         value = draw(json_values)
-        doc = {"departments": [{"id": "foreninger", "name": "Foreninger"}],
-               "offers": [offer(**{field: value})]}
+        doc = {
+            "departments": [{"id": "foreninger", "name": "Foreninger"}],
+            "offers": [offer(**{field: value})],
+        }
         return "c.json", json.dumps(doc, ensure_ascii=draw(st.booleans())).encode(
-            "utf-8", "surrogatepass")
+            "utf-8", "surrogatepass"
+        )
     if kind == "json":
         return "c.json", json.dumps(draw(json_values)).encode("utf-8", "surrogatepass")
     if kind == "deep":
@@ -145,8 +167,21 @@ def corpus_files(draw: st.DrawFn) -> tuple[str, bytes]:
         opener = draw(st.sampled_from(["[", '{"offers":[', '{"a":']))
         return "c.json", (opener * depth).encode()
     if kind == "csv":
-        names = st.sampled_from(["id", "kind", "title", "description", "department", "themes",
-                                 "source_kind", "can_contribute", "", "ID", "kind "])
+        names = st.sampled_from(
+            [
+                "id",
+                "kind",
+                "title",
+                "description",
+                "department",
+                "themes",
+                "source_kind",
+                "can_contribute",
+                "",
+                "ID",
+                "kind ",
+            ]
+        )
         header = draw(st.lists(names | hostile_text(10), max_size=7))
         rows = draw(st.lists(st.lists(hostile_text(40), max_size=8), max_size=5))
         buffer = io.StringIO()
@@ -180,8 +215,10 @@ def test_corpus_importer_refuses_hostile_files_whole(
         if name == "c.json":  # what was imported is what the file said
             doc = json.loads(data)
             if isinstance(doc, dict) and doc.get("offers"):
-                row = store.row("SELECT title FROM corpus_entries WHERE id = ?",
-                                [doc["offers"][0]["id"].strip()])
+                row = store.row(
+                    "SELECT title FROM corpus_entries WHERE id = ?",
+                    [doc["offers"][0]["id"].strip()],
+                )
                 assert row is not None and row["title"] == doc["offers"][0]["title"].strip()
     record("fuzz_corpus", **tally)
 
@@ -238,8 +275,9 @@ def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str
     """The real entry point in this process, with streams like a terminal's: stdout strict
     UTF-8, stderr UTF-8 with backslashreplace (as Python sets them up)."""
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict", write_through=True)
-    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace",
-                           write_through=True)
+    err = io.TextIOWrapper(
+        io.BytesIO(), encoding="utf-8", errors="backslashreplace", write_through=True
+    )
     monkeypatch.setattr(sys, "argv", ["facilitator", *args])
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     monkeypatch.setattr(sys, "stdout", out)
@@ -258,7 +296,11 @@ def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str
 @settings(max_examples=500, deadline=None, suppress_health_check=FUNCTION_FIXTURES)
 @given(template=st.sampled_from(COMMANDS), value=hostile_text(200))
 def test_command_line_arguments(
-    demo_home: Path, tmp_path: Path, tally: Counter[str], template: list[str], value: str,
+    demo_home: Path,
+    tmp_path: Path,
+    tally: Counter[str],
+    template: list[str],
+    value: str,
 ) -> None:
     value = as_argument(value)
     if template == ["{x}"] and not value.startswith("-"):
@@ -306,8 +348,13 @@ def test_command_line_arguments(
 )
 def test_invalid_utf8_arguments_from_a_real_shell(demo_home: Path, args: list[bytes]) -> None:
     env = {k: v for k, v in os.environ.items() if k != "FACILITATOR_DEBUG"}
-    done = subprocess.run([sys.executable.encode(), b"-m", b"facilitator", *args], cwd=ROOT,
-                          env=env, capture_output=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable.encode(), b"-m", b"facilitator", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
     err = done.stderr.decode("utf-8", "replace")
     assert done.returncode != 0 and "Traceback" not in err
     assert len([line for line in err.splitlines() if line.strip()]) == 1, err

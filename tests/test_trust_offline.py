@@ -47,8 +47,14 @@ def test_guard_refuses_and_counts(tmp_path: Path) -> None:
         "        pass\n"
         "a, b = socket.socketpair()\n"  # what asyncio needs stays allowed
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=child_env(),
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     counted = int(done.stdout.split("NETWORK_ATTEMPTS ")[1].split()[0])
     assert counted >= 3, done.stdout
@@ -62,7 +68,11 @@ def test_whole_meeting_opens_no_network_connection(home: Path, tmp_path: Path) -
     prefix = namespace_prefix()
     done = subprocess.run(
         [*prefix, sys.executable, "-c", GUARDED, "offline", str(tmp_path)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
