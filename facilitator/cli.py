@@ -14,6 +14,7 @@ import click
 from facilitator import __version__, corpus, paths, people
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import set_language, t
+from facilitator.safetext import printable
 from facilitator.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,15 +33,20 @@ def write_output(text: str | bytes, output: str | None) -> None:
         else:
             click.echo(text, nl=not text.endswith("\n"))
         return
-    target = Path(output).expanduser()
-    if target.is_dir():
+    try:  # a name no file system takes (NUL, a lone surrogate, too long, ~nobody)
+        target = Path(output).expanduser()
+        os.fsencode(target)
+        is_dir, parent_exists = target.is_dir(), target.parent.exists()
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise FacilitatorError(t("err.output_unwritable", path=output[:200])) from exc
+    if is_dir:
         raise FacilitatorError(t("err.output_unwritable", path=target))
-    if not target.parent.exists():
+    if not parent_exists:
         raise FacilitatorError(t("err.output_dir_missing", path=target))
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         paths.write_private(target, data)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
 
 
@@ -177,7 +183,11 @@ def corpus_group() -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 def corpus_import(path: Path) -> None:
     """Import our JSON, a plain CSV or an HSDS datapackage; a broken file imports nothing."""
-    if not path.exists():
+    try:
+        missing = not path.exists()
+    except (OSError, ValueError):  # a name too long, or one no file system takes
+        missing = True
+    if missing:
         raise FacilitatorError(t("err.file_missing", path=path))
     with _open(create=True) as store:
         result = corpus.import_file(store, path)
@@ -241,6 +251,7 @@ def suggest(text: str, as_json: bool, k: int) -> None:
 
     if not 1 <= k <= MAX_K:
         raise FacilitatorError(t("err.k_range", limit=MAX_K))
+    text = printable(text)  # it is quoted back as the why: printable, whatever the shell sent
     if not text.strip():
         raise FacilitatorError(t("err.empty", what=t("word.text")))
     with _open() as store:
@@ -339,6 +350,11 @@ def _refuse_pdf_on_terminal(fmt: str, output: str | None) -> None:
 from facilitator.cli_assist import register as _register_assist  # noqa: E402
 
 _register_assist(cli)
+
+
+from facilitator.cli_rights import register as _register_rights  # noqa: E402
+
+_register_rights(cli)
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ from facilitator import people
 from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import t
 from facilitator.records import Consent
+from facilitator.safetext import clean_text
 from facilitator.store import Store
 
 RECIPIENT_KINDS: tuple[str, ...] = ("medborgerguide", "ven", "afdeling", "forening", "sprogmodel")
@@ -86,6 +87,32 @@ def covering_scopes(scope: str, takes_part: bool = False) -> frozenset[str]:
     if scope.startswith(ITEM_PREFIX):
         return frozenset({scope, "plan:all", "plan"} if takes_part else {scope, "plan:all"})
     return frozenset({scope})
+
+
+def _name_parts(text: str) -> set[str]:
+    """The names in a "with whom" or "follow-up" field: "Per (medborgerguide), Lone" gives
+    {"per", "lone"}; a parenthesis is a role, not a name."""
+    cleaned = text
+    while "(" in cleaned and ")" in cleaned.split("(", 1)[1]:
+        before, rest = cleaned.split("(", 1)
+        cleaned = before + " " + rest.split(")", 1)[1]
+    for sep in (",", "/", "&", ";", " og ", " and ", "+"):
+        cleaned = cleaned.replace(sep, "|")
+    return {normalise_recipient(p) for p in cleaned.split("|") if p.strip()}
+
+
+def takes_part(item: Mapping[str, Any], recipient: str) -> bool:
+    """Whether the recipient is named in a plan item's "with whom" or "follow-up", by full name
+    or by first name, as an entry of its own ("Per (medborgerguide), Lone" names Per and Lone;
+    "to gange per uge" names nobody). Decides what a ``plan`` consent covers."""
+    who = normalise_recipient(recipient)
+    if not who:
+        return False
+    names = {who, who.split()[0]}
+    named = _name_parts(str(item.get("with_whom", ""))) | _name_parts(
+        str(item.get("follow_up", ""))
+    )
+    return bool(names & named)
 
 
 def may_share(
@@ -159,7 +186,7 @@ def _check(recipient_kind: str, recipient: str, scope: str) -> str:
     """Refuse an unknown kind or scope and an empty recipient; return the cleaned recipient."""
     if recipient_kind not in RECIPIENT_KINDS:
         raise FacilitatorError(t("consent.err_kind", kind=recipient_kind))
-    cleaned = " ".join(recipient.replace("\x00", "").split())
+    cleaned = " ".join(clean_text(recipient).split())
     if not cleaned:
         raise FacilitatorError(t("consent.err_recipient"))
     if len(cleaned) > MAX_RECIPIENT:

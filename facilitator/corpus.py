@@ -307,17 +307,45 @@ def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bun
     raise CorpusError(f"{source}: use a .json or .csv file, or an HSDS datapackage folder.")
 
 
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
+def _refuse_lone_surrogates(bundle: Bundle, source: str) -> None:
+    """JSON may escape half a character ("\\ud800"); such text cannot be stored as UTF-8."""
+    for index, entry in enumerate(bundle.entries):
+        if _has_lone_surrogate(entry):
+            raise CorpusError(
+                f"{source}: record #{index + 1} holds text that is not valid Unicode"
+                " (half of a character, such as \\ud800)."
+            )
+    if _has_lone_surrogate(bundle.departments) or _has_lone_surrogate(bundle.themes):
+        raise CorpusError(f"{source}: a department or theme holds text that is not valid Unicode.")
+
+
 def load_file(path: Path, known_departments: set[str]) -> Bundle:
     """Read and validate a corpus file whole; nothing is imported if anything is wrong."""
     source = str(path)
-    if not path.exists():
+    try:
+        exists = path.exists()
+        package = path.name == "datapackage.json" or (path / "datapackage.json").is_file()
+    except (OSError, ValueError):  # a name too long, or one no file system takes
+        raise CorpusError(f"{source}: the file cannot be read.") from None
+    if not exists:
         raise CorpusError(f"{source}: the file does not exist.")
-    if path.name == "datapackage.json" or (path / "datapackage.json").is_file():
+    if package:
         from facilitator.hsds import parse_hsds
 
         bundle = parse_hsds(path, source, known_departments)
     else:
         bundle = _load_text_file(path, source, known_departments)
+    _refuse_lone_surrogates(bundle, source)
     seen: set[str] = set()
     for entry in bundle.entries:
         if entry["id"] in seen:

@@ -7,7 +7,6 @@ never disagree. What goes into a brief is decided by the consent ledger alone
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -266,20 +265,6 @@ def plan_lix(data: dict[str, Any]) -> Lix:
 # --- the guide's visit brief -------------------------------------------------------------
 
 
-def _mentions(text: str | None, name: str) -> bool:
-    """Whether a name (or its first name) stands as a word in a free-text field."""
-    if not text:
-        return False
-    words = set(re.findall(r"[^\W\d_]+", text.casefold()))
-    parts = [p for p in re.findall(r"[^\W\d_]+", name.casefold()) if len(p) > 1]
-    return bool(parts) and (parts[0] in words or all(p in words for p in parts))
-
-
-def takes_part(item: dict[str, Any], name: str) -> bool:
-    """A guide takes part in an item when named in "with whom" or "who follows up"."""
-    return _mentions(item.get("with_whom"), name) or _mentions(item.get("follow_up"), name)
-
-
 def find_guide(store: Store, guide_name: str, citizen_id: int | None = None) -> tuple[str, int]:
     """The guide's name as recorded and the one citizen they guide (``citizen_id`` narrows it)."""
     wanted = consent.normalise_recipient(guide_name)
@@ -331,7 +316,7 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
         return consent.may_share(given, GUIDE, guide, scope)
 
     items: list[dict[str, Any]] = source.data["items"] if source else []
-    part = [int(i["id"]) for i in items if takes_part(i, guide)]
+    part = [int(i["id"]) for i in items if consent.takes_part(i, guide)]
     shared = consent.shareable_items(given, GUIDE, guide, items, taking_part=part)
     card = people.get_mig_card(store, cid)
     data = source.data if source else None

@@ -51,8 +51,14 @@ def settings_path() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder readable by the owner only (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder readable by the owner only (0700), and so every folder it creates on
+    the way (``mkdir(parents=True)`` would leave those to the umask, e.g. 0777)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    if not path.is_dir():
+        raise NotADirectoryError(f"not a folder: {path}")
     os.chmod(path, 0o700)
     return path
 

@@ -8,6 +8,7 @@ from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import t
 from facilitator.meeting import Participant
 from facilitator.records import Citizen, MeetingInfo, MigCard, Topic
+from facilitator.safetext import clean_text
 from facilitator.store import Store
 from facilitator.vocabulary import ParticipantKind
 
@@ -17,7 +18,7 @@ MAX_TEXT = 2000
 
 def _clean(text: str, limit: int, what: str) -> str:
     """Trim and refuse empty or oversized text with one clear sentence."""
-    cleaned = " ".join(text.replace("\x00", "").split())
+    cleaned = " ".join(clean_text(text).split())
     if not cleaned:
         raise FacilitatorError(t("err.empty", what=what))
     if len(cleaned) > limit:
@@ -56,14 +57,18 @@ def list_citizens(store: Store) -> list[Citizen]:
 
 def find_citizen(store: Store, ref: str) -> Citizen:
     """A citizen by id or by exact (case-insensitive) name."""
-    if ref.strip().isdigit():
+    ref = " ".join(clean_text(ref).split())
+    shown = ref if len(ref) <= 60 else f"{ref[:60]}…"  # quoted in the message
+    if ref.isascii() and ref.isdigit():
+        if len(ref) > 18:  # beyond SQLite's integers: no such citizen
+            raise NotFound(t("err.no_citizen", id=shown))
         return get_citizen(store, int(ref))
-    rows = store.rows("SELECT id FROM citizens WHERE lower(name) = lower(?)", [ref.strip()])
+    rows = store.rows("SELECT id FROM citizens WHERE lower(name) = lower(?)", [ref])
     if len(rows) == 1:
         return get_citizen(store, rows[0]["id"])
     if len(rows) > 1:
         raise FacilitatorError(t("err.citizen_ambiguous", name=ref))
-    raise NotFound(t("err.no_citizen", id=ref))
+    raise NotFound(t("err.no_citizen", id=shown))
 
 
 def get_mig_card(store: Store, citizen_id: int) -> MigCard:
@@ -224,9 +229,15 @@ def add_topic(store: Store, meeting_id: int, text: str) -> Topic:
 
 
 def remove_topic(store: Store, topic_id: int) -> None:
+    row = store.row(
+        "SELECT m.citizen_id FROM topics tp JOIN meetings m ON m.id = tp.meeting_id"
+        " WHERE tp.id = ?",
+        [topic_id],
+    )
     with store.atomic():
         store.db.execute("DELETE FROM topics WHERE id = ?", [topic_id])
-        store.audit("delete", "topic", topic_id)
+        # With the citizen's id, so erasing the citizen erases this entry too.
+        store.audit("delete", "topic", topic_id, row["citizen_id"] if row else None)
 
 
 def department_names(store: Store, language: str = "da") -> dict[str, str]:

@@ -8,7 +8,7 @@ from typing import Any
 from facilitator import people
 from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import t
-from facilitator.privacy import mask_cpr
+from facilitator.privacy import mask_cpr, mask_deep
 from facilitator.records import Note, PlanItem, PlanVersion
 from facilitator.store import Store
 from facilitator.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
@@ -162,7 +162,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
         }
 
     items = plan_items(store, meeting_id)
-    return {
+    data: dict[str, Any] = mask_deep({
         "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
         "meeting": {
             "id": meeting.id,
@@ -193,7 +193,8 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
         "not_possible": [item_data(i) for i in items if i.section is PlanSection.IKKE_MULIGT],
         "parked": [item_data(i) for i in items if i.section is PlanSection.PARKERING],
         "speaker_names": {str(k): v for k, v in names.items()},
-    }
+    })
+    return data  # every text masked, names and titles too, not only the notes
 
 
 # --- versions ------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 # DDMMYY-SSSS, with or without the dash (also a space); not inside a longer number.
 _CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d])")
@@ -101,3 +102,14 @@ def strip_diagnoses(text: str) -> str:
 def for_matching(text: str) -> str:
     """What may be embedded: no CPR number, no diagnosis."""
     return strip_diagnoses(mask_cpr(text).replace("XXXXXX-XXXX", " "))
+
+
+def mask_deep(value: Any) -> Any:
+    """The same data with every CPR number masked in every text, however deep it sits."""
+    if isinstance(value, str):
+        return mask_cpr(value)
+    if isinstance(value, dict):
+        return {key: mask_deep(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_deep(item) for item in value]
+    return value

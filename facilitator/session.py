@@ -22,6 +22,7 @@ from facilitator.meeting import (
     Turn,
 )
 from facilitator.records import MeetingInfo, Note
+from facilitator.safetext import clean_text
 from facilitator.store import Store
 from facilitator.vocabulary import PHASE_ORDER, NoteKind, ParticipantKind, Phase, TurnKind
 
@@ -232,7 +233,7 @@ class MeetingSession:
 
     def add_note(self, kind: NoteKind, text: str) -> Note:
         """Write a note for the current speaker; it is committed before this returns."""
-        cleaned = text.replace("\x00", "").strip()
+        cleaned = clean_text(text).strip()
         if not cleaned:
             raise FacilitatorError(t("err.empty", what=t("word.note")))
         if len(cleaned) > MAX_NOTE:
@@ -260,7 +261,7 @@ class MeetingSession:
         return Note.from_row(row)
 
     def edit_note(self, note_id: int, text: str) -> None:
-        cleaned = text.replace("\x00", "").strip()
+        cleaned = clean_text(text).strip()
         if not cleaned:
             raise FacilitatorError(t("err.empty", what=t("word.note")))
         with self.store.atomic():

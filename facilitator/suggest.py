@@ -29,7 +29,7 @@ from facilitator.embeddings import (
     sparse_to_blobs,
     to_blob,
 )
-from facilitator.privacy import for_matching
+from facilitator.privacy import for_matching, mask_cpr
 from facilitator.records import CorpusEntry, Note
 from facilitator.store import Store
 from facilitator.vocabulary import EntryKind, NoteKind, ParticipantKind, Rating
@@ -285,7 +285,13 @@ class SuggestionIndex:
             return []
         exclude = exclude or set()
         present_silos = present_silos or set()
-        texts = [for_matching(q.text) or q.text for q in queries]
+        # What is embedded has no CPR number and no diagnosis; a sentence that was nothing
+        # else is not matched at all (it used to be embedded as it stood).
+        prepared = [(q, for_matching(q.text)) for q in queries]
+        queries = [q for q, text in prepared if text]
+        texts = [text for _, text in prepared if text]
+        if not texts:
+            return []
         qvecs, qsparse = self._embed_queries(texts)
         depth = min(CANDIDATES, len(self.entries))
         sims, ids = self._index.search(qvecs, depth)  # type: ignore[attr-defined]
@@ -351,7 +357,7 @@ class SuggestionIndex:
                 entry=self.entries[i],
                 score=round(best[i][0], 4),
                 similarity=round(best[i][1], 4),
-                why=best[i][2].text,
+                why=mask_cpr(best[i][2].text),  # quoted on the wall and in the plan
                 note_id=best[i][2].note_id,
                 contribute=best[i][2].contribute and self.entries[i].can_contribute,
             )

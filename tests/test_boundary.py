@@ -48,6 +48,12 @@ CORE = [
     "facilitator.assist_fallback",
     "facilitator.cli_assist",
     "facilitator.catalog_measures",
+    "facilitator.rights",
+    "facilitator.holdings",
+    "facilitator.erasure",
+    "facilitator.auditlog",
+    "facilitator.cli_rights",
+    "facilitator.safetext",
 ]
 HEAVY = ("textual", "torch", "sentence_transformers")
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"

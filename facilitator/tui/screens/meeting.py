@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +17,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Participant
 from facilitator.privacy import mask_cpr
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import plain as escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.prepare_forms import MIG_FIELDS
 from facilitator.tui.widgets.note_field import NoteField

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from facilitator import documents
+from facilitator import documents, people
 from facilitator.store import Store
 from facilitator.tui.bindings import translate_bindings
 
@@ -48,4 +48,5 @@ class PlanViewScreen(Screen[None]):
         self.app.push_screen(PlanReviewScreen(self.store, self.meeting_id), reread)
 
     def on_mount(self) -> None:
-        self.store.audit("read", "plan", self.meeting_id)
+        citizen_id = people.get_meeting(self.store, self.meeting_id).citizen_id
+        self.store.audit("read", "plan", self.meeting_id, citizen_id)
