@@ -109,3 +109,26 @@ def test_snapshot_review(language: str, demo_store: Store, snap_compare: object)
         await pilot.pause()  # type: ignore[attr-defined]
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+async def test_brackets_and_backslashes_in_the_plan_never_take_the_wall_down(
+    demo_store: Store,
+) -> None:
+    meeting_id = in_plan_phase(demo_store)
+    for text in ("Ring [til Lone", "[/b] og [0m", "Mappen C:\\"):
+        plan.add_plan_item(demo_store, meeting_id, text, with_whom=text, follow_up=text)
+        plan.add_plan_item(demo_store, meeting_id, text, section="ikke_muligt", reason=text)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        review = app.screen
+        assert isinstance(review, PlanReviewScreen)
+        shown = []
+        for _ in review.pages:
+            await pilot.pause()
+            shown.append(str(review.query_one("#review-what").render()))
+            await pilot.press("right")
+        assert "[/b] og [0m" in shown and "Mappen C:\\" in " ".join(shown)
+        await pilot.press("escape", "f7")  # on to Afrunding, whose quality check quotes items
+        await pilot.pause()
+    assert app.return_code in (None, 0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+
 
 def plain(text: str) -> str:
     """``text`` with every "[" escaped, so nothing in it is read as markup.
@@ -10,4 +12,15 @@ def plain(text: str) -> str:
     "[0m" passes through, and Textual then pairs it with the next line's "[b]…[/b]" and
     raises MarkupError, which takes the wall down (found by tests/test_trust_fuzz.py).
     """
-    return text.replace("[", "\\[")
+    escaped = text.replace("[", "\\[")
+    # A backslash at the very end would escape the "[" of the markup that follows it.
+    return escaped + "\u200b" if escaped.endswith("\\") else escaped
+
+
+#: The name the screens use, in place of ``rich.markup.escape``.
+escape = plain
+
+
+def cell(text: str) -> Text:
+    """A DataTable cell shown exactly as typed (a plain string cell is read as Rich markup)."""
+    return Text(text)

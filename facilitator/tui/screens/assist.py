@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.markup import escape
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +26,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 
 CSS = ["base.tcss", "assist.tcss"]
 MENU = (Task.DRAFT, Task.EASY_READ, Task.QUESTIONS, Task.SUMMARY)

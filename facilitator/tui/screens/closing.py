@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from facilitator import closing, people
 from facilitator.closing import QualityCheck, long_date
 from facilitator.i18n import t
 from facilitator.privacy import mask_cpr
+from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
 

@@ -11,6 +11,7 @@ from facilitator import people
 from facilitator.i18n import t
 from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import cell
 
 
 class HomeScreen(Screen[None]):
@@ -55,7 +56,9 @@ class HomeScreen(Screen[None]):
             status = t(f"status.{m.status}")
             if m.status == "i_gang":
                 status += f" · {t(f'phase.{m.phase.value}')}"
-            table.add_row(names.get(m.citizen_id, ""), m.date, m.title, status, key=str(m.id))
+            table.add_row(
+                cell(names.get(m.citizen_id, "")), m.date, cell(m.title), status, key=str(m.id)
+            )
 
     def _selected_meeting(self) -> int | None:
         table = self.query_one(DataTable)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +14,7 @@ from facilitator.i18n import t
 from facilitator.privacy import mask_cpr
 from facilitator.records import PlanItem
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import ruler_summary
@@ -43,8 +43,13 @@ class PlanGrid(DataTable[str]):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         translate_bindings(self)
         self.add_columns(
-            "#", t("plan.col_what"), t("plan.col_who"), t("plan.with_whom"), t("plan.by_when"),
-            t("plan.follow_up"), t("plan.col_decision"),
+            "#",
+            t("plan.col_what"),
+            t("plan.col_who"),
+            t("plan.with_whom"),
+            t("plan.by_when"),
+            t("plan.follow_up"),
+            t("plan.col_decision"),
         )
 
     def action_new_item(self, section: str) -> None:
@@ -134,11 +139,11 @@ class PlanScreen(PhaseScreen):
         for i, item in enumerate(self.row_items, 1):
             grid.add_row(
                 str(i),
-                _short(mask_cpr(item.what), 40),
+                cell(_short(mask_cpr(item.what), 40)),
                 t(f"who.short.{item.who.value if item.who else 'none'}"),
-                item.with_whom or "–",
-                item.by_when or "–",
-                item.follow_up or t("plan.missing"),
+                cell(mask_cpr(item.with_whom) or "–"),
+                cell(mask_cpr(item.by_when) or "–"),
+                cell(mask_cpr(item.follow_up)) if item.follow_up else t("plan.missing"),
                 t("plan.decision_yes") if item.needs_decision else "–",
                 key=str(item.id),
             )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -25,6 +24,7 @@ from facilitator.records import PlanVersion
 from facilitator.render import long_date, render_plan
 from facilitator.store import Store
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 from facilitator.tui.widgets.confirm import Confirm
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from facilitator.i18n import current_language, t
 from facilitator.meeting import Participant
 from facilitator.records import Consent, MigCard
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.prepare_forms import (
     CSS,
@@ -225,10 +225,10 @@ class PrepareScreen(PhaseScreen):
         for i, p in enumerate(state.active, start=1):
             table.add_row(
                 f"{i}.",
-                p.name,
-                p.relation,
+                cell(p.name),
+                cell(p.relation),
                 t(f"kind.{p.kind.value}"),
-                names.get(p.department, p.department),
+                cell(names.get(p.department, p.department)),
                 key=str(p.id),
             )
         if table.row_count:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +21,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.records import MigCard
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 from facilitator.vocabulary import ParticipantKind
 
 CSS: list[str | PurePath] = ["base.tcss", "prepare.tcss"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +29,7 @@ from facilitator.measures import RULER_MAX, RULER_MIN, RulerRating
 from facilitator.privacy import mask_cpr
 from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparkline
 from facilitator.tui.widgets.step_picker import StepPicker

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +16,7 @@ from facilitator.i18n import t
 from facilitator.privacy import mask_cpr
 from facilitator.records import PlanItem
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.measure_chart import ruler_summary
 from facilitator.vocabulary import PlanStatus

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,6 +24,7 @@ from facilitator.i18n import t
 from facilitator.measures import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
 from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 from facilitator.tui.screens.prepare_forms import TextRadioButton
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import day_text, who5_rows

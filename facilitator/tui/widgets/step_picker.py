@@ -7,7 +7,6 @@ if the citizen wants it) shows "–" for it, and Backspace or ← from 1 goes ba
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -16,6 +15,7 @@ from textual.widgets import Static
 from facilitator.i18n import t
 from facilitator.measures import RULER_MAX, RULER_MIN
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 
 
 class StepPicker(Static, can_focus=True):

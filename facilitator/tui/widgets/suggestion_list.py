@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.markup import escape
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 from facilitator.i18n import t
 from facilitator.suggestions import ShownSuggestion
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 from facilitator.vocabulary import EntryKind, Rating
 
 RATING_MARK = {
