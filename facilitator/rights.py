@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator import __version__, consent, paths, people
+from facilitator import __version__, consent, measures, paths, people
 from facilitator.holdings import embeddings_held, portable, rows, tables_with
 from facilitator.privacy import mask_deep
 from facilitator.store import Store
@@ -55,10 +55,12 @@ def export_citizen(store: Store, citizen_id: int, audit: bool = True) -> dict[st
             meeting[table] = [portable(r) for r in found]
     held: dict[str, Any] = {}
     for table in tables_with(conn, "citizen_id"):
-        if table in per_meeting:
-            continue
-        sql = f'SELECT * FROM "{table}" WHERE citizen_id = ? ORDER BY rowid'
-        held[table] = [portable(r) for r in rows(conn, sql, [citizen.id])]
+        sql = f'SELECT * FROM "{table}" WHERE citizen_id = ?'
+        if table in per_meeting:  # the rows of a meeting are with it; the others stand here
+            sql += " AND meeting_id IS NULL"
+        found = rows(conn, sql + " ORDER BY rowid", [citizen.id])
+        if found or table not in per_meeting:
+            held[table] = [portable(r) for r in found]
     document = {
         "format": EXPORT_FORMAT,
         "program": f"facilitator {__version__}",
@@ -66,6 +68,8 @@ def export_citizen(store: Store, citizen_id: int, audit: bool = True) -> dict[st
         "citizen": rows(conn, "SELECT * FROM citizens WHERE id = ?", [citizen.id])[0],
         **held,
         "meetings": [portable(m) for m in meetings],
+        # The same readings as in the tables above, with each WHO-5 score worked out.
+        "measures": measures.export_measures(store, citizen.id),
         "documents": _documents(citizen.id),
         "embeddings": embeddings_held(conn, citizen.id, [int(m["id"]) for m in meetings]),
         "audit_log": rows(

@@ -316,3 +316,20 @@ def test_nothing_in_measures_adds_up_across_citizens() -> None:
         params = list(inspect.signature(fn).parameters)
         if params[:1] == ["store"]:
             assert params[1] in ("citizen_id", "rating_id", "who5_id"), name
+
+
+def test_the_citizens_export_holds_the_measures_and_forget_erases_them(demo_store: Store) -> None:
+    from facilitator import erasure, rights
+
+    citizen_id = people.list_citizens(demo_store)[0].id
+    measures.rate_goal(demo_store, citizen_id, "At svømme igen", 4)  # between meetings
+    document = rights.export_citizen(demo_store, citizen_id)
+    at_meetings = [r for m in document["meetings"] for r in m.get("ruler_ratings", [])]
+    between = document["ruler_ratings"]
+    assert len(at_meetings) + len(between) == len(measures.ruler_ratings(demo_store, citizen_id))
+    assert [r["goal"] for r in between] == ["At svømme igen"]
+    assert document["measures"]["who5"] and document["who5_answers"]
+    assert all("score" in w for w in document["measures"]["who5"])
+    erasure.forget_citizen(demo_store, citizen_id)
+    for table in ("ruler_ratings", "who5_answers"):
+        assert demo_store.rows(f"SELECT * FROM {table}") == []
