@@ -262,6 +262,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "brief.topics": {"da": "Det vil {name} gerne tale om", "en": "What {name} wants to talk about"},
     "brief.dreams": {"da": "Det drømmer {name} om", "en": "What {name} dreams of"},
     "brief.practical": {"da": "Praktisk", "en": "Practical"},
+    "brief.contact": {"da": "Sådan når du {name}: {contact}", "en": "How to reach {name}: {contact}"},
     "brief.next_meeting": {
         "da": "Næste møde er {date}.",
         "en": "The next meeting is on {date}.",

@@ -31,6 +31,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no peer guide, volunteer or department to ask about yet.",
     },
     "consent.scope_mig_card": {"da": "Må se mit Mig-kort", "en": "May see my Me card"},
+    "consent.scope_contact": {
+        "da": "Må se, hvordan man når mig",
+        "en": "May see how to reach me",
+    },
+    "prep.mig_contact": {
+        "da": "Sådan når man mig (kun dem, du siger ja til, får det at se)",
+        "en": "How to reach me (only those you say yes to will see it)",
+    },
     "consent.scope_plan": {
         "da": "Må se det i planen, de er med til",
         "en": "May see the parts of the plan they take part in",

@@ -24,7 +24,7 @@ from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection
 
 DEMO_CITIZEN = "Karsten Demo-Lund"
 DEMO_GUIDE = "Per Guidesen"
-DEMO_GUIDE_SCOPES = ("mig_card", "plan")
+DEMO_GUIDE_SCOPES = ("mig_card", "plan", "contact")
 
 NETWORK = [
     ("Lone Demo-Lund", ParticipantKind.PRIVAT, "søster", ""),
@@ -259,6 +259,7 @@ def load_demo(store: Store) -> MeetingInfo:
             dreams="At tage bussen alene og svømme om torsdagen.",
             know_about_me="Jeg bliver hurtigt træt. Tal roligt, og skriv det vigtige ned.",
             show_on_wall=True,
+            contact="Demovej 12, 2. th., 9999 Demo By. Ring helst efter kl. 10 på 12 34 56 78.",
         ),
     )
     measures.set_who5_opt_in(store, citizen.id, True)

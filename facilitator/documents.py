@@ -335,6 +335,7 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
             if allowed("mig_card") and not card.is_empty
             else None
         ),
+        "contact": mask_cpr(card.contact) if card.contact and allowed("contact") else None,
         "topics": list(data["topics"]) if data and allowed("topics") else None,
         "dreams": list(data["own"]["dreams"]) if data and allowed("dreams") else None,
         "meeting": (

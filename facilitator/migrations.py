@@ -292,3 +292,9 @@ def m007_ruler_follow_up(db: Database) -> None:
         "ALTER TABLE citizens ADD COLUMN ruler_follow_up_months INTEGER NOT NULL DEFAULT 3"
         " CHECK (ruler_follow_up_months IN (3, 6))"
     )
+
+
+@migrations()
+def m008_contact(db: Database) -> None:
+    """How to reach the citizen, kept with the Mig card; shared only by a "contact" consent."""
+    db.execute("ALTER TABLE mig_cards ADD COLUMN contact TEXT NOT NULL DEFAULT ''")

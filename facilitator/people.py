@@ -82,6 +82,7 @@ def get_mig_card(store: Store, citizen_id: int) -> MigCard:
         row["dreams"],
         row["know_about_me"],
         bool(row["show_on_wall"]),
+        row["contact"],
     )
 
 
@@ -89,9 +90,10 @@ def save_mig_card(store: Store, card: MigCard) -> None:
     with store.atomic():
         store.db.execute(
             "INSERT INTO mig_cards (citizen_id, about, likes, dreams, know_about_me, show_on_wall,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(citizen_id) DO UPDATE SET"
-            " about = excluded.about, likes = excluded.likes, dreams = excluded.dreams,"
-            " know_about_me = excluded.know_about_me, show_on_wall = excluded.show_on_wall,"
+            " contact, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(citizen_id) DO"
+            " UPDATE SET about = excluded.about, likes = excluded.likes,"
+            " dreams = excluded.dreams, know_about_me = excluded.know_about_me,"
+            " show_on_wall = excluded.show_on_wall, contact = excluded.contact,"
             " updated_at = excluded.updated_at",
             [
                 card.citizen_id,
@@ -100,6 +102,7 @@ def save_mig_card(store: Store, card: MigCard) -> None:
                 card.dreams,
                 card.know_about_me,
                 int(card.show_on_wall),
+                card.contact,
                 store.now(),
             ],
         )

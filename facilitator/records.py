@@ -37,6 +37,9 @@ class MigCard:
     dreams: str = ""
     know_about_me: str = ""
     show_on_wall: bool = False
+    #: How to reach the citizen; never on the wall or in Min plan, shared only by a
+    #: ``contact`` consent (a guide's brief), not by the Mig card's.
+    contact: str = ""
 
     @property
     def is_empty(self) -> bool:

@@ -121,6 +121,8 @@ def export_for(
             "dreams": card.dreams,
             "know_about_me": card.know_about_me,
         }
+    if allowed("contact") and card.contact:
+        document["contact"] = card.contact
     meetings: list[dict[str, Any]] = []
     for meeting in people.list_meetings(store, citizen.id):
         shared: dict[str, Any] = {"date": meeting.date}

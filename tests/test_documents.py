@@ -62,7 +62,8 @@ def test_the_demo_brief_holds_exactly_the_consented_items(demo_store: Store) -> 
     data = documents.brief_data(demo_store, "  per   GUIDESEN ")
     assert [i["what"] for i in data["help_with"]] == ["Jeg vil gerne have en følgeven til svømning"]
     assert data["other_items"] == [] and data["topics"] is None and data["dreams"] is None
-    assert data["mig"] is not None
+    assert data["mig"] is not None and "Demovej 12" in str(data["contact"])
+    assert "Demovej" not in str(data["mig"])  # the Mig card's consent does not cover contact
     text = documents.render_brief(demo_store, GUIDE).content
     assert isinstance(text, str)
     for item in plan.plan_items(demo_store, first_meeting(demo_store)):
@@ -125,7 +126,7 @@ def _html_escape(text: str) -> str:
     return str(escape(text))
 
 
-SCOPES = ["mig_card", "plan", "plan:all", "topics", "dreams"]
+SCOPES = ["mig_card", "plan", "plan:all", "topics", "dreams", "contact"]
 
 
 @settings(
@@ -150,7 +151,7 @@ def test_a_brief_holds_only_what_was_consented(
     meeting = people.add_meeting(store, citizen.id, date(2026, 11, 26))
     MeetingSession(store, meeting.id).add_participant("Gitte Guide", ParticipantKind.MEDBORGERGUIDE)
     people.add_topic(store, meeting.id, "MARKER-TOPIC")
-    people.save_mig_card(store, MigCard(citizen.id, about="MARKER-MIG"))
+    people.save_mig_card(store, MigCard(citizen.id, about="MARKER-MIG", contact="MARKER-PHONE"))
     items = [
         plan.add_plan_item(
             store, meeting.id, f"MARKER-ITEM-{n}", with_whom="Gitte" if guide_in[n] else "Lone"
@@ -181,6 +182,7 @@ def test_a_brief_holds_only_what_was_consented(
         assert {n for n in range(5) if f"MARKER-ITEM-{n}" in text} == expected
         assert ("MARKER-MIG" in text) == ("mig_card" in live)
         assert ("MARKER-TOPIC" in text) == ("topics" in live)
+        assert ("MARKER-PHONE" in text) == ("contact" in live)
         assert "MARKER-NOTPOSSIBLE" not in text
 
 

@@ -181,6 +181,7 @@ async def test_consent_to_measures_is_asked_in_forberedelse(
     assert [(c.recipient, c.scope) for c in held] == [
         ("Per Guidesen", "mig_card"),
         ("Per Guidesen", "plan"),
+        ("Per Guidesen", "contact"),
         ("Per Guidesen", "measures"),
     ]
     assert measures.shareable_measures(store, citizen_id, "medborgerguide", "Per Guidesen")
@@ -209,7 +210,8 @@ async def test_mig_card_on_the_wall_at_velkomst_and_editable_in_any_phase(
         assert isinstance(app.screen, MigForm)
         await pilot.press("tab", "end", *keys_for(" Og kortspil."), "enter")
         assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("ctrl+b", "tab", "tab", "tab", "tab", "space", "shift+tab", "enter")
+        # about, likes, dreams, know about me, how to reach me: the wall checkbox is sixth
+        await pilot.press("ctrl+b", *["tab"] * 5, "space", "shift+tab", "enter")
         await pilot.press("f6", "f6")  # back at Velkomst: not on the wall any more
         wall = str(app.screen.query_one("#turn-notes").render())
         assert "Madlavning" not in wall

@@ -153,15 +153,17 @@ async def test_add_and_remove_a_topic(demo_meeting: tuple[Store, int]) -> None:
 async def test_toggle_a_consent_grants_and_revokes(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
     citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    # The demo citizen has said yes to his guide seeing the Mig card and his part of the plan.
-    assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan"]
+    # The demo citizen has said yes to his guide seeing the Mig card, his part of the plan
+    # and how to reach him.
+    assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan", "contact"]
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await tab_to(pilot, ConsentList)
         await pilot.press("space")  # Per Guidesen: Må se mit Mig-kort – now no
         held = consent.active(store, citizen_id)
         assert [(c.recipient_kind, c.recipient, c.scope) for c in held] == [
-            ("medborgerguide", "Per Guidesen", "plan")
+            ("medborgerguide", "Per Guidesen", "plan"),
+            ("medborgerguide", "Per Guidesen", "contact"),
         ]
         view = app.screen.query_one(ConsentList)
         prompt = str(view.get_option_at_index(view.highlighted or 0).prompt)
@@ -172,6 +174,7 @@ async def test_toggle_a_consent_grants_and_revokes(demo_meeting: tuple[Store, in
     assert [(c.scope, c.active) for c in ledger] == [
         ("mig_card", False),
         ("plan", False),
+        ("contact", True),
         ("mig_card", True),
     ]
     assert not consent.may_share(ledger, "medborgerguide", "per guidesen", "plan_item:3", True)
@@ -194,7 +197,7 @@ async def test_a_consent_stays_in_view_after_the_person_is_removed(
         await tab_to(pilot, ConsentList)
         view.highlighted = ids.index("medborgerguide|Per Guidesen|topics")
         await pilot.press("space")  # and can still be withdrawn
-    assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan"]
+    assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan", "contact"]
 
 
 async def test_edit_the_mig_card_and_put_it_on_the_wall(demo_meeting: tuple[Store, int]) -> None:

@@ -37,7 +37,7 @@ from facilitator.tui.screens.prepare_forms import (
 from facilitator.vocabulary import ParticipantKind
 
 #: The scopes the citizen is asked about here, in the order shown.
-ASKED_SCOPES = ("mig_card", "plan", "topics", "measures")
+ASKED_SCOPES = ("mig_card", "plan", "topics", "measures", "contact")
 #: A language model takes part in no plan item: it is asked about notes and the whole plan.
 ASKED_SCOPES_BY_KIND = {"sprogmodel": MODEL_SCOPES}
 

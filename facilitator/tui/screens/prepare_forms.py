@@ -136,6 +136,8 @@ class MigForm(_Form):
             for field, key in MIG_FIELDS:
                 yield Label(t(key))
                 yield Input(getattr(self.card, field), id=field, max_length=people.MAX_TEXT)
+            yield Label(t("prep.mig_contact"))
+            yield Input(self.card.contact, id="contact", max_length=people.MAX_TEXT)
             yield TextCheckbox(t("prep.wall"), self.card.show_on_wall, id="wall")
             yield Static(t("prep.form_hint"), classes="hint")
 
@@ -150,6 +152,7 @@ class MigForm(_Form):
             dreams=text("dreams"),
             know_about_me=text("know_about_me"),
             show_on_wall=self.query_one(Checkbox).value,
+            contact=text("contact"),
         )
         return {"card": card}
 
