@@ -17,11 +17,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator import measures, people
+from facilitator import measures
 from facilitator.closing import long_date
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -30,6 +30,7 @@ from facilitator.privacy import mask_cpr
 from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
+from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparkline
 from facilitator.tui.widgets.step_picker import StepPicker
@@ -46,7 +47,7 @@ class GoalList(OptionList):
     """The goals: each with its steps so far as a small sparkline and the latest step."""
 
 
-class RulerScreen(Screen[None]):
+class RulerScreen(CitizenMeasureScreen):
     """The citizen's goals on the dialogue ruler, and each goal's steps over time."""
 
     CSS_PATH = CSS
@@ -59,12 +60,7 @@ class RulerScreen(Screen[None]):
     ]
 
     def __init__(self, session: MeetingSession) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.session = session
-        self.store = session.store
-        self.citizen_id = session.info.citizen_id
-        self.citizen_name = people.get_citizen(self.store, self.citizen_id).name
+        super().__init__(session)
         self.goals: list[str] = []
 
     def compose(self) -> ComposeResult:

@@ -15,16 +15,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, RadioSet, Static
 
-from facilitator import measures, people
+from facilitator import measures
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.measures import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
-from facilitator.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
+from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.screens.prepare_forms import TextRadioButton
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import day_text, who5_rows
@@ -47,7 +47,7 @@ def answers_text(answers: tuple[int | None, ...], current: int | None = None) ->
     return "\n".join(lines)
 
 
-class Who5Screen(Screen[None]):
+class Who5Screen(CitizenMeasureScreen):
     """The citizen's WHO-5 numbers over time, and the latest answers."""
 
     CSS_PATH = CSS
@@ -56,14 +56,6 @@ class Who5Screen(Screen[None]):
         Binding("delete", "remove_latest", "who5.key_remove", id="who5.remove"),
         Binding("escape,f10,ctrl+t", "close", "who5.key_close", id="who5.close"),
     ]
-
-    def __init__(self, session: MeetingSession) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.session = session
-        self.store = session.store
-        self.citizen_id = session.info.citizen_id
-        self.citizen_name = people.get_citizen(self.store, self.citizen_id).name
 
     def compose(self) -> ComposeResult:
         yield Static(
