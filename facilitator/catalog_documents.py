@@ -159,6 +159,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{n} punkt(er) er markeret til ændring. Ret dem først – så laver vi en ny version.",
         "en": "{n} item(s) are marked to be changed. Change them first – then we make a new version.",
     },
+    "review.err_empty": {
+        "da": "Der er ingen punkter i planen endnu. Skriv dem først – så kan du sige ja.",
+        "en": "There are no items in the plan yet. Write them first – then you can say yes.",
+    },
     "review.next": {"da": "Næste", "en": "Next"},
     "review.previous": {"da": "Forrige", "en": "Previous"},
     "review.mark": {"da": "Skal ændres", "en": "To be changed"},

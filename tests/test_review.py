@@ -132,3 +132,13 @@ async def test_brackets_and_backslashes_in_the_plan_never_take_the_wall_down(
         await pilot.press("escape", "f7")  # on to Afrunding, whose quality check quotes items
         await pilot.pause()
     assert app.return_code in (None, 0)
+
+
+async def test_an_empty_plan_cannot_be_approved(demo_store: Store) -> None:
+    meeting_id = in_plan_phase(demo_store)
+    app = make_app(demo_store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "right", "j")
+        assert isinstance(app.screen, PlanReviewScreen)  # no question asked
+    latest = plan.get_version(demo_store, meeting_id)
+    assert latest is not None and latest.approved_at is None

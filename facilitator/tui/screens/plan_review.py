@@ -176,6 +176,9 @@ class PlanReviewScreen(Screen[None]):
         if self.marked:
             self.notify(t("review.err_marked", n=len(self.marked)), severity="warning")
             return
+        if not (self.version.snapshot["items"] or self.version.snapshot["not_possible"]):
+            self.notify(t("review.err_empty"), severity="warning")
+            return
         question = t("review.confirm", name=self.citizen_name, number=self.version.version)
 
         def answered(yes: bool | None) -> None:
