@@ -246,18 +246,19 @@ def grant(
     existing = find_active(active(store, citizen_id), recipient_kind, cleaned, scope)
     if existing is not None:
         return existing
-    with store.atomic():
-        cid = store.insert(
-            "consents",
-            {
-                "citizen_id": citizen_id,
-                "recipient_kind": recipient_kind,
-                "recipient": cleaned,
-                "scope": scope,
-                "granted_at": store.now(),
-            },
-        )
-        store.audit("grant", "consent", cid, citizen_id)
+    cid = store.create(
+        "consents",
+        {
+            "citizen_id": citizen_id,
+            "recipient_kind": recipient_kind,
+            "recipient": cleaned,
+            "scope": scope,
+            "granted_at": store.now(),
+        },
+        "consent",
+        citizen_id,
+        action="grant",
+    )
     return get(store, cid)
 
 

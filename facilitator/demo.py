@@ -72,23 +72,38 @@ def _ticking_clock(start: datetime, step_seconds: int = 40) -> object:
     return clock
 
 
+def _open_past_meeting(
+    store: Store, citizen_id: int, when: datetime, title: str, topic: str
+) -> tuple[Store, MeetingSession]:
+    """A meeting held on ``when``, on a clock of its own, with the network invited."""
+    past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
+    meeting = people.add_meeting(past, citizen_id, when.date(), title=title)
+    session = MeetingSession(past, meeting.id)
+    for name, kind, relation, department in NETWORK:
+        session.add_participant(name, kind, relation, department)
+    people.add_topic(past, meeting.id, topic)
+    session.set_phase(Phase.VELKOMST)
+    return past, session
+
+
+def _round_of_notes(session: MeetingSession, notes: dict[str, list[tuple[NoteKind, str]]]) -> None:
+    """One round of Runder: each speaker's notes, then the word goes on."""
+    session.set_phase(Phase.RUNDER)
+    while session.state.current_speaker is not None:
+        speaker = session.state.current_speaker
+        for note_kind, text in notes.get(speaker.name, []):
+            session.add_note(note_kind, text)
+        session.advance()
+
+
 def _run_earlier_meeting(
     store: Store, citizen_id: int, when: datetime, next_meeting: datetime
 ) -> MeetingInfo:
     """An earlier meeting, recorded turn by turn, with a plan the citizen approved."""
-    past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
-    meeting = people.add_meeting(past, citizen_id, when.date(), title="Første møde")
-    session = MeetingSession(past, meeting.id)
-    for name, kind, relation, department in NETWORK:
-        session.add_participant(name, kind, relation, department)
-    people.add_topic(past, meeting.id, "At klare mig selv i lejligheden")
-    session.set_phase(Phase.VELKOMST)
-    session.set_phase(Phase.RUNDER)
-    while session.state.current_speaker is not None:
-        speaker = session.state.current_speaker
-        for note_kind, text in EARLIER_NOTES.get(speaker.name, []):
-            session.add_note(note_kind, text)
-        session.advance()
+    past, session = _open_past_meeting(
+        store, citizen_id, when, "Første møde", "At klare mig selv i lejligheden"
+    )
+    _round_of_notes(session, EARLIER_NOTES)
     session.set_phase(Phase.REFLEKSION)
     reflections = {
         "Mette Testesen": "Jeg undrer mig over, om bussen er nøglen til meget af det andet.",
@@ -103,7 +118,7 @@ def _run_earlier_meeting(
         else:
             session.pass_turn()
     session.set_phase(Phase.PLAN)
-    mid = meeting.id
+    mid = session.meeting_id
     plan.add_plan_item(
         past,
         mid,
@@ -142,7 +157,7 @@ def _run_earlier_meeting(
     people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
     people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
-    version = plan.save_version(past, mid, render_plan(plan.snapshot(past, mid), "md"))
+    version = plan.save_version(past, mid, render_plan)
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
     return people.get_meeting(store, mid)
 
@@ -209,35 +224,24 @@ def _run_follow_up_meeting(
     store: Store, citizen_id: int, when: datetime, next_meeting: datetime
 ) -> MeetingInfo:
     """The follow-up three months after the first: the first plan reviewed and carried on."""
-    past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
-    meeting = people.add_meeting(
-        past, citizen_id, when.date(), title="Opfølgning efter tre måneder"
+    past, session = _open_past_meeting(
+        store, citizen_id, when, "Opfølgning efter tre måneder", "Hvordan det går med bussen"
     )
-    session = MeetingSession(past, meeting.id)
-    for name, kind, relation, department in NETWORK:
-        session.add_participant(name, kind, relation, department)
-    people.add_topic(past, meeting.id, "Hvordan det går med bussen")
-    session.set_phase(Phase.VELKOMST)
     session.set_phase(Phase.SIDEN_SIDST)
-    mid = meeting.id
+    mid = session.meeting_id
     for item, (status, what_now, _) in zip(
         followup.earlier_items(past, mid), FIRST_PLAN_REVIEW, strict=True
     ):
         followup.review(past, mid, item.id, status, what_now)
         followup.carry_on(past, mid, item.id)
-    session.set_phase(Phase.RUNDER)
-    while session.state.current_speaker is not None:
-        speaker = session.state.current_speaker
-        for note_kind, text in FOLLOW_UP_NOTES.get(speaker.name, []):
-            session.add_note(note_kind, text)
-        session.advance()
+    _round_of_notes(session, FOLLOW_UP_NOTES)
     session.set_phase(Phase.PLAN)
     for item, (_, _, by_when) in zip(plan.plan_items(past, mid), FIRST_PLAN_REVIEW, strict=True):
         plan.update_plan_item(past, item.id, by_when=by_when)
     people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
     people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
-    version = plan.save_version(past, mid, render_plan(plan.snapshot(past, mid), "md"))
+    version = plan.save_version(past, mid, render_plan)
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
     return people.get_meeting(store, mid)
 

@@ -16,8 +16,9 @@ from markupsafe import Markup
 from facilitator import consent, measures, paths, people, plan, render, svg
 from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import current_language, t
-from facilitator.privacy import mask_cpr
+from facilitator.privacy import mask_deep
 from facilitator.readability import Lix, lix
+from facilitator.records import PlanVersion
 from facilitator.store import Store
 from facilitator.vocabulary import ParticipantKind
 
@@ -48,25 +49,27 @@ class PlanSource:
     version: dict[str, Any]
 
 
+def _saved(version: PlanVersion) -> PlanSource:
+    info = {
+        "number": version.version,
+        "approved_at": version.approved_at,
+        "approved_by": version.approved_by,
+    }
+    return PlanSource(version.snapshot, info)
+
+
 def plan_source(store: Store, meeting_id: int, version_number: int | None = None) -> PlanSource:
     """A stored version, or the plan as it is now (with its version if it is saved unchanged)."""
     people.get_meeting(store, meeting_id)
     if version_number is not None:
         stored = plan.get_version(store, meeting_id, version_number)
         assert stored is not None
-        return PlanSource(
-            stored.snapshot,
-            {
-                "number": stored.version,
-                "approved_at": stored.approved_at,
-                "approved_by": stored.approved_by,
-            },
-        )
+        return _saved(stored)
     data = plan.snapshot(store, meeting_id)
     latest = plan.get_version(store, meeting_id)
     if latest is not None and plan.same_plan(latest.snapshot, data):
         # The plan is as saved (perhaps followed up since): show the version as it was saved.
-        return plan_source(store, meeting_id, latest.version)
+        return _saved(latest)
     return PlanSource(data, {"number": None, "approved_at": None, "approved_by": ""})
 
 
@@ -118,9 +121,7 @@ def _network(data: dict[str, Any], lang: str) -> str:
     description = t(
         "doc.circle_desc",
         lang,
-        names=", ".join(
-            f"{p.name} ({p.label or t('kind.' + p.kind, lang)})" for p in people_in
-        ),
+        names=", ".join(f"{p.name} ({p.label or t('kind.' + p.kind, lang)})" for p in people_in),
     )
     legend = {kind.value: t(f"doc.legend.{kind.value}", lang) for kind in ParticipantKind}
     return svg.network_circle(people_in, t("doc.circle_title", lang), description, legend)
@@ -299,7 +300,7 @@ def _plan_for_brief(store: Store, citizen_id: int) -> PlanSource | None:
     for meeting in reversed(meetings):
         approved = plan.last_approved(store, meeting.id)
         if approved is not None:
-            return plan_source(store, meeting.id, approved.version)
+            return _saved(approved)
     if not meetings:
         return None
     return plan_source(store, meetings[-1].id)
@@ -320,36 +321,36 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
     shared = consent.shareable_items(given, GUIDE, guide, items, taking_part=part)
     card = people.get_mig_card(store, cid)
     data = source.data if source else None
-    return {
-        "guide": guide,
-        "citizen": {"id": cid, "name": citizen.name, "first_name": citizen.name.split()[0]},
-        "help_with": [_brief_item(i) for i in shared if int(i["id"]) in part],
-        "other_items": [_brief_item(i) for i in shared if int(i["id"]) not in part],
-        "mig": (
-            {
-                "about": mask_cpr(card.about),
-                "likes": mask_cpr(card.likes),
-                "dreams": mask_cpr(card.dreams),
-                "know_about_me": mask_cpr(card.know_about_me),
-            }
-            if allowed("mig_card") and not card.is_empty
-            else None
-        ),
-        "contact": mask_cpr(card.contact) if card.contact and allowed("contact") else None,
-        "topics": list(data["topics"]) if data and allowed("topics") else None,
-        "dreams": list(data["own"]["dreams"]) if data and allowed("dreams") else None,
-        "meeting": (
-            {"date": data["meeting"]["date"], "next_meeting": data["meeting"]["next_meeting"]}
-            if data
-            else {"date": None, "next_meeting": None}
-        ),
-        "approved_at": source.version["approved_at"] if source else None,
-        "consented_since": min(
-            (c.granted_at for c in given if c.recipient_kind == GUIDE
-             and consent.normalise_recipient(c.recipient) == consent.normalise_recipient(guide)),
-            default=None,
-        ),
-    }
+    # Mask the whole: the Mig card and the contact are read fresh, not from the snapshot.
+    brief: dict[str, Any] = mask_deep(
+        {
+            "guide": guide,
+            "citizen": {"id": cid, "name": citizen.name, "first_name": citizen.name.split()[0]},
+            "help_with": [_brief_item(i) for i in shared if int(i["id"]) in part],
+            "other_items": [_brief_item(i) for i in shared if int(i["id"]) not in part],
+            "mig": card.words() if allowed("mig_card") and not card.is_empty else None,
+            "contact": card.contact if card.contact and allowed("contact") else None,
+            "topics": list(data["topics"]) if data and allowed("topics") else None,
+            "dreams": list(data["own"]["dreams"]) if data and allowed("dreams") else None,
+            "meeting": (
+                {"date": data["meeting"]["date"], "next_meeting": data["meeting"]["next_meeting"]}
+                if data
+                else {"date": None, "next_meeting": None}
+            ),
+            "approved_at": source.version["approved_at"] if source else None,
+            "consented_since": min(
+                (
+                    c.granted_at
+                    for c in given
+                    if c.recipient_kind == GUIDE
+                    and consent.normalise_recipient(c.recipient)
+                    == consent.normalise_recipient(guide)
+                ),
+                default=None,
+            ),
+        }
+    )
+    return brief
 
 
 def _brief_item(item: dict[str, Any]) -> dict[str, Any]:

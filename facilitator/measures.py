@@ -119,22 +119,22 @@ def rate_goal(
     _check_rating(professional_rating, t("measures.word_professional_rating"))
     people.get_citizen(store, citizen_id)
     day = _day(taken_on, store)
-    with store.atomic():
-        rid = store.insert(
-            "ruler_ratings",
-            {
-                "citizen_id": citizen_id,
-                "meeting_id": meeting_id,
-                "goal": goal,
-                "taken_on": day,
-                "citizen_rating": citizen_rating,
-                "statement": _clean(statement)[:500],
-                "professional_rating": professional_rating,
-                "professional": _clean(professional)[:200] if professional_rating else "",
-                "created_at": store.now(),
-            },
-        )
-        store.audit("create", "ruler_rating", rid, citizen_id)
+    rid = store.create(
+        "ruler_ratings",
+        {
+            "citizen_id": citizen_id,
+            "meeting_id": meeting_id,
+            "goal": goal,
+            "taken_on": day,
+            "citizen_rating": citizen_rating,
+            "statement": _clean(statement)[:500],
+            "professional_rating": professional_rating,
+            "professional": _clean(professional)[:200] if professional_rating else "",
+            "created_at": store.now(),
+        },
+        "ruler_rating",
+        citizen_id,
+    )
     return ruler_ratings(store, citizen_id, rid=rid)[0]
 
 
@@ -209,18 +209,18 @@ def record_who5(
     if not who5_opted_in(store, citizen_id):
         raise FacilitatorError(t("measures.err_not_opted_in"))
     day = _day(taken_on, store)
-    with store.atomic():
-        wid = store.insert(
-            "who5_answers",
-            {
-                "citizen_id": citizen_id,
-                "taken_on": day,
-                "occasion": occasion,
-                **{f"a{i + 1}": int(a) for i, a in enumerate(answers)},
-                "created_at": store.now(),
-            },
-        )
-        store.audit("create", "who5", wid, citizen_id)
+    wid = store.create(
+        "who5_answers",
+        {
+            "citizen_id": citizen_id,
+            "taken_on": day,
+            "occasion": occasion,
+            **{f"a{i + 1}": int(a) for i, a in enumerate(answers)},
+            "created_at": store.now(),
+        },
+        "who5",
+        citizen_id,
+    )
     return _who5(store, wid)
 
 

@@ -226,8 +226,8 @@ def add_topic(store: Store, meeting_id: int, text: str) -> Topic:
     meeting = get_meeting(store, meeting_id)
     with store.atomic():
         position = len(topics(store, meeting_id))
-        tid = store.insert("topics", {"meeting_id": meeting_id, "text": text, "position": position})
-        store.audit("create", "topic", tid, meeting.citizen_id)
+        record = {"meeting_id": meeting_id, "text": text, "position": position}
+        tid = store.create("topics", record, "topic", meeting.citizen_id)
     return Topic(tid, meeting_id, text, position)
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from facilitator import people
 from facilitator.errors import FacilitatorError, NotFound
 from facilitator.i18n import t
-from facilitator.privacy import mask_cpr, mask_deep
+from facilitator.privacy import mask_deep
 from facilitator.records import Note, PlanItem, PlanVersion
 from facilitator.store import Store
 from facilitator.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
@@ -76,7 +77,7 @@ def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> Pl
     now = store.now()
     with store.atomic():
         position = len(plan_items(store, meeting_id))
-        item_id = store.insert(
+        item_id = store.create(
             "plan_items",
             {
                 "meeting_id": meeting_id,
@@ -86,8 +87,9 @@ def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> Pl
                 "updated_at": now,
                 **values,
             },
+            "plan_item",
+            meeting.citizen_id,
         )
-        store.audit("create", "plan_item", item_id, meeting.citizen_id)
     return get_plan_item(store, item_id)
 
 
@@ -114,14 +116,29 @@ def delete_plan_item(store: Store, item_id: int) -> None:
         store.audit("delete", "plan_item", item_id, meeting.citizen_id)
 
 
-def _notes_by(
-    store: Store, meeting_id: int, participant_id: int, kinds: set[NoteKind]
-) -> list[str]:
+#: Which of the citizen's own notes fill which part of Min plan.
+OWN_NOTES: dict[str, frozenset[NoteKind]] = {
+    "dreams": frozenset({NoteKind.DROEM, NoteKind.OENSKE}),
+    "strengths": frozenset({NoteKind.RESSOURCE}),
+    "needs": frozenset({NoteKind.BEHOV}),
+    "worries": frozenset({NoteKind.BEKYMRING}),
+}
+
+
+def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> dict[str, list[str]]:
+    """The citizen's own notes of a meeting, by the part of the plan they belong in."""
+    own: dict[str, list[str]] = {key: [] for key in OWN_NOTES}
+    if participant_id is None:
+        return own
     rows = store.rows(
         "SELECT * FROM notes WHERE meeting_id = ? AND participant_id = ? ORDER BY id",
         [meeting_id, participant_id],
     )
-    return [mask_cpr(n.text) for n in (Note.from_row(r) for r in rows) if n.kind in kinds]
+    for note in (Note.from_row(r) for r in rows):
+        for key, kinds in OWN_NOTES.items():
+            if note.kind in kinds:
+                own[key].append(note.text)
+    return own
 
 
 def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
@@ -136,65 +153,55 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
     everyone = people.participants(store, meeting_id)
     citizen_p = next((p for p in everyone if p.kind is ParticipantKind.BORGER), None)
     names = {p.id: p.name for p in everyone}
-    own: dict[str, list[str]] = {"dreams": [], "strengths": [], "needs": [], "worries": []}
-    if citizen_p is not None:
-        own["dreams"] = _notes_by(
-            store, meeting_id, citizen_p.id, {NoteKind.DROEM, NoteKind.OENSKE}
-        )
-        own["strengths"] = _notes_by(store, meeting_id, citizen_p.id, {NoteKind.RESSOURCE})
-        own["needs"] = _notes_by(store, meeting_id, citizen_p.id, {NoteKind.BEHOV})
-        own["worries"] = _notes_by(store, meeting_id, citizen_p.id, {NoteKind.BEKYMRING})
+    own = _own_notes(store, meeting_id, citizen_p.id if citizen_p else None)
 
     def item_data(item: PlanItem) -> dict[str, Any]:
         return {
             "id": item.id,
             "section": item.section.value,
-            "what": mask_cpr(item.what),
+            "what": item.what,
             "who": item.who.value if item.who else None,
-            "with_whom": mask_cpr(item.with_whom),
+            "with_whom": item.with_whom,
             "by_when": item.by_when,
-            "follow_up": mask_cpr(item.follow_up),
+            "follow_up": item.follow_up,
             "status": item.status.value,
             "needs_decision": item.needs_decision,
-            "reason": mask_cpr(item.reason),
-            "other_ways": mask_cpr(item.other_ways),
-            "review": mask_cpr(item.review),
+            "reason": item.reason,
+            "other_ways": item.other_ways,
+            "review": item.review,
         }
 
     items = plan_items(store, meeting_id)
-    data: dict[str, Any] = mask_deep({
-        "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
-        "meeting": {
-            "id": meeting.id,
-            "date": meeting.date,
-            "title": meeting.title,
-            "next_meeting": meeting.next_meeting,
-            "handover": mask_cpr(meeting.handover),
-        },
-        "mig": {
-            "about": mask_cpr(card.about),
-            "likes": mask_cpr(card.likes),
-            "dreams": mask_cpr(card.dreams),
-            "know_about_me": mask_cpr(card.know_about_me),
-        },
-        "topics": [mask_cpr(tp.text) for tp in people.topics(store, meeting_id)],
-        "own": own,
-        "participants": [
-            {
-                "name": p.name,
-                "kind": p.kind.value,
-                "relation": p.relation,
-                "department": p.department,
-            }
-            for p in everyone
-            if not p.removed
-        ],
-        "items": [item_data(i) for i in items if i.section is PlanSection.PLAN],
-        "not_possible": [item_data(i) for i in items if i.section is PlanSection.IKKE_MULIGT],
-        "parked": [item_data(i) for i in items if i.section is PlanSection.PARKERING],
-        "speaker_names": {str(k): v for k, v in names.items()},
-    })
-    return data  # every text masked, names and titles too, not only the notes
+    data: dict[str, Any] = mask_deep(
+        {  # every text masked, names and titles too
+            "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
+            "meeting": {
+                "id": meeting.id,
+                "date": meeting.date,
+                "title": meeting.title,
+                "next_meeting": meeting.next_meeting,
+                "handover": meeting.handover,
+            },
+            "mig": card.words(),
+            "topics": [tp.text for tp in people.topics(store, meeting_id)],
+            "own": own,
+            "participants": [
+                {
+                    "name": p.name,
+                    "kind": p.kind.value,
+                    "relation": p.relation,
+                    "department": p.department,
+                }
+                for p in everyone
+                if not p.removed
+            ],
+            "items": [item_data(i) for i in items if i.section is PlanSection.PLAN],
+            "not_possible": [item_data(i) for i in items if i.section is PlanSection.IKKE_MULIGT],
+            "parked": [item_data(i) for i in items if i.section is PlanSection.PARKERING],
+            "speaker_names": {str(k): v for k, v in names.items()},
+        }
+    )
+    return data
 
 
 # --- versions ------------------------------------------------------------------
@@ -242,10 +249,18 @@ def get_version(store: Store, meeting_id: int, version: int | None = None) -> Pl
     raise NotFound(t("err.no_plan_version", version=version, id=meeting_id))
 
 
-def save_version(store: Store, meeting_id: int, rendered_md: str = "") -> PlanVersion:
-    """Store the plan as it is now; an approved version is never altered, a change is a new one."""
+def save_version(
+    store: Store,
+    meeting_id: int,
+    render_md: Callable[[dict[str, Any]], str] | None = None,
+) -> PlanVersion:
+    """Store the plan as it is now; an approved version is never altered, a change is a new one.
+
+    ``render_md`` turns the snapshot into the Markdown kept beside it (read once, used twice).
+    """
     meeting = people.get_meeting(store, meeting_id)
     current = snapshot(store, meeting_id)
+    rendered_md = render_md(current) if render_md else ""
     latest = get_version(store, meeting_id)
     if latest is not None and same_plan(latest.snapshot, current) and latest.approved_at is None:
         if rendered_md and rendered_md != latest.rendered_md:

@@ -43,7 +43,16 @@ class MigCard:
 
     @property
     def is_empty(self) -> bool:
-        return not any((self.about, self.likes, self.dreams, self.know_about_me))
+        return not any(self.words().values())
+
+    def words(self) -> dict[str, str]:
+        """The four texts by field name; not the contact, which has a consent of its own."""
+        return {
+            "about": self.about,
+            "likes": self.likes,
+            "dreams": self.dreams,
+            "know_about_me": self.know_about_me,
+        }
 
 
 @dataclass(frozen=True)

@@ -115,12 +115,7 @@ def export_for(
     }
     card = people.get_mig_card(store, citizen.id)
     if allowed("mig_card"):
-        document["mig_card"] = {
-            "about": card.about,
-            "likes": card.likes,
-            "dreams": card.dreams,
-            "know_about_me": card.know_about_me,
-        }
+        document["mig_card"] = card.words()
     if allowed("contact") and card.contact:
         document["contact"] = card.contact
     meetings: list[dict[str, Any]] = []

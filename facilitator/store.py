@@ -235,6 +235,20 @@ class Store:
         sets = ", ".join(f'"{c}" = ?' for c in values)
         self.db.execute(f'UPDATE "{table}" SET {sets} WHERE "{pk}" = ?', [*values.values(), key])
 
+    def create(
+        self,
+        table: str,
+        record: dict[str, Any],
+        object_kind: str,
+        citizen_id: int | None,
+        action: str = "create",
+    ) -> int:
+        """Insert one row and log its creation in the same transaction; return its rowid."""
+        with self.atomic():
+            rowid = self.insert(table, record)
+            self.audit(action, object_kind, rowid, citizen_id)
+        return rowid
+
     def audit(
         self,
         action: str,

@@ -69,7 +69,7 @@ def marked_citizen(store: Store, marker: str = MARKER, cpr: str = CPR) -> tuple[
     )
     closing.set_handover(store, meeting.id, f"Per får brevet {marker}")
     closing.answer(store, meeting.id, 1, f"Godt møde {marker}")
-    version = plan.save_version(store, meeting.id, render_plan(plan.snapshot(store, meeting.id)))
+    version = plan.save_version(store, meeting.id, render_plan)
     plan.approve(store, meeting.id, version.version, f"Borger {marker}")
     given = consent.grant(store, citizen.id, "medborgerguide", f"Per {marker}", "plan")
     consent.revoke(store, given.id)

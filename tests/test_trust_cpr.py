@@ -162,7 +162,7 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
             ranked = suggestions.rank_for_meeting(store, index, meeting_id, k=8)
             suggestions.store_ranked(store, meeting_id, ranked)
             data = plan.snapshot(store, meeting_id)
-            version = plan.save_version(store, meeting_id, render_plan(data, "md"))
+            version = plan.save_version(store, meeting_id, render_plan)
             outputs = {
                 "snapshot": json.dumps(data, ensure_ascii=False),
                 "plan.md": render_plan(data, "md"),

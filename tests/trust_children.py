@@ -231,8 +231,7 @@ async def run_offline_meeting(out_dir: str) -> None:
         assert isinstance(app.screen, HomeScreen), type(app.screen).__name__
     ideas = store.rows("SELECT * FROM suggestions WHERE meeting_id = ?", [meeting.id])
     items = plan.plan_items(store, meeting.id)
-    data = plan.snapshot(store, meeting.id)
-    version = plan.save_version(store, meeting.id, render_plan(data, "md"))
+    version = plan.save_version(store, meeting.id, render_plan)
     plan.approve(store, meeting.id, version.version, "Karsten Demo-Lund")
     citizen = people.get_meeting(store, meeting.id).citizen_id
     store.close()

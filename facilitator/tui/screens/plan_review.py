@@ -97,8 +97,7 @@ class PlanReviewScreen(Screen[None]):
         self.citizen_name = people.get_citizen(
             store, people.get_meeting(store, meeting_id).citizen_id
         ).name
-        data = plan.snapshot(store, meeting_id)
-        self.version: PlanVersion = plan.save_version(store, meeting_id, render_plan(data, "md"))
+        self.version: PlanVersion = plan.save_version(store, meeting_id, render_plan)
         self.pages = review_pages(self.version.snapshot)
         self.marked: set[int] = set(self.version.changes_requested)
         self.index = 0
