@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FACILITATOR_HOME ?= $(CURDIR)/.demo-home
 
-.PHONY: demo test install install-dev lint bench clean system-deps
+.PHONY: demo test check install install-dev lint bench clean system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,9 +55,14 @@ demo: install
 lint: install-dev
 	$(BIN)/ruff check facilitator tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# The fast lane: lint, types, contracts and the tests not marked slow (under 3 minutes).
+check: lint
+	$(BIN)/python -m pytest -q -n auto -m "not slow"
 
 test: lint system-deps tests/a11y/node_modules/.installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: install-dev
 	$(BIN)/python bench/run.py

@@ -26,9 +26,10 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["FACILITATOR_HOME"] = tempfile.mkdtemp(prefix="facilitator-bench-")
     os.environ.setdefault("FACILITATOR_EMBEDDER", "hashing")
-    from facilitator import documents, measures, people, plan
     from facilitator.demo import load_demo
-    from facilitator.store import Store
+    from facilitator.documents import compose
+    from facilitator.meetings import measures, people, plan
+    from facilitator.storage.store import Store
 
     store = Store.open()
     load_demo(store)
@@ -39,14 +40,12 @@ def main() -> None:
     meeting = approved[-1]  # the demo's latest approved plan, with two rounds of measures
     assert measures.ruler_ratings(store, citizen)
     jobs = {
-        f"{kind} {fmt}": (
-            lambda k=kind, f=fmt: documents.render_plan_document(store, meeting, k, f)
-        )
+        f"{kind} {fmt}": (lambda k=kind, f=fmt: compose.render_plan_document(store, meeting, k, f))
         for kind in ("citizen", "s141")
         for fmt in ("md", "html", "pdf")
     }
     for fmt in ("md", "html", "pdf"):
-        jobs[f"brief {fmt}"] = lambda f=fmt: documents.render_brief(store, "Per Guidesen", fmt=f)
+        jobs[f"brief {fmt}"] = lambda f=fmt: compose.render_brief(store, "Per Guidesen", fmt=f)
     print("| document | median | max | size |")
     print("|---|---|---|---|")
     for name, job in jobs.items():

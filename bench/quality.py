@@ -53,11 +53,11 @@ def score(rankings: list[list[str]], expected: list[list[str]]) -> Scores:
 
 
 def rank_with_engine(backend: str, k: int) -> tuple[list[list[str]], list[list[str]]]:
-    from facilitator import corpus
-    from facilitator.embeddings import make_embedder
-    from facilitator.store import Store
-    from facilitator.suggest import Query, SuggestionIndex
-    from facilitator.vocabulary import NoteKind
+    from facilitator.directory import corpus
+    from facilitator.directory.embeddings import make_embedder
+    from facilitator.directory.ranking import Query, SuggestionIndex
+    from facilitator.domain.vocabulary import NoteKind
+    from facilitator.storage.store import Store
 
     items = json.loads(EVAL.read_text(encoding="utf-8"))["items"]
     with tempfile.TemporaryDirectory() as home:
@@ -85,7 +85,7 @@ def rank_with_bm25(k: int) -> tuple[list[list[str]], list[list[str]]]:
 
     from rank_bm25 import BM25Okapi
 
-    from facilitator.corpus import Bundle, demo_corpus_path, load_file, passage_text
+    from facilitator.directory.corpus import Bundle, demo_corpus_path, load_file, passage_text
 
     bundle: Bundle = load_file(demo_corpus_path(), set())
     ids = [e["id"] for e in bundle.entries]

@@ -52,7 +52,7 @@ def note_texts(n: int) -> list[str]:
 
 
 def time_notes(index: object, texts: list[str]) -> list[float]:
-    from facilitator.suggest import Query
+    from facilitator.directory.ranking import Query
 
     times = []
     for text in texts:
@@ -64,9 +64,9 @@ def time_notes(index: object, texts: list[str]) -> list[float]:
 
 def synthesise(store: object, embedder: object, n: int, seed: int = 7) -> float:
     """Fill the store with n synthetic entries; returns seconds spent writing."""
-    from facilitator.embeddings import sparse_to_blobs, to_blob
-    from facilitator.records import CorpusEntry
-    from facilitator.suggest import SuggestionIndex
+    from facilitator.directory.embeddings import sparse_to_blobs, to_blob
+    from facilitator.directory.ranking import SuggestionIndex
+    from facilitator.domain.records import CorpusEntry
 
     base = SuggestionIndex(embedder)  # type: ignore[arg-type]
     base.build(store)  # type: ignore[arg-type]
@@ -134,10 +134,10 @@ def main() -> None:
 
     if args.dense_only:
         os.environ["FACILITATOR_HYBRID"] = "0"
-    from facilitator import corpus
-    from facilitator.embeddings import make_embedder
-    from facilitator.store import Store
-    from facilitator.suggest import SuggestionIndex, ensure_embeddings
+    from facilitator.directory import corpus
+    from facilitator.directory.embeddings import make_embedder
+    from facilitator.directory.ranking import SuggestionIndex, ensure_embeddings
+    from facilitator.storage.store import Store
 
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

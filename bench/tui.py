@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 PROBE = """
 import sys, time
-from facilitator.store import Store
+from facilitator.storage.store import Store
 from facilitator.tui.app import FacilitatorApp
 
 class Probe(FacilitatorApp):
@@ -53,9 +53,9 @@ def percentile(values: list[float], q: float) -> float:
 
 def prepare_home() -> tuple[str, int]:
     from facilitator.demo import load_demo
-    from facilitator.session import MeetingSession
-    from facilitator.store import Store
-    from facilitator.vocabulary import Phase
+    from facilitator.domain.vocabulary import Phase
+    from facilitator.meetings.session import MeetingSession
+    from facilitator.storage.store import Store
 
     home = tempfile.mkdtemp(prefix="facilitator-bench-")
     os.environ["FACILITATOR_HOME"] = home
@@ -92,8 +92,8 @@ def bench_start(home: str, meeting_id: int, runs: int) -> list[float]:
 async def bench_notes(home: str, meeting_id: int, count: int) -> list[float]:
     from textual.widgets import Input
 
-    from facilitator.embeddings import HashingEmbedder
-    from facilitator.store import Store
+    from facilitator.directory.embeddings import HashingEmbedder
+    from facilitator.storage.store import Store
     from facilitator.tui.app import make_app
 
     os.environ["FACILITATOR_HOME"] = home

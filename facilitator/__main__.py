@@ -1,3 +1,3 @@
-from facilitator.cli import main
+from facilitator.entry import main
 
 main()

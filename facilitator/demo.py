@@ -15,12 +15,20 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from itertools import count
 
-from facilitator import consent, corpus, followup, measures, people, plan
-from facilitator.records import MeetingInfo, MigCard
-from facilitator.render import render_plan
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, PlanStatus, Who
+from facilitator.directory import corpus
+from facilitator.documents.render import render_plan
+from facilitator.domain.records import MeetingInfo, MigCard
+from facilitator.domain.vocabulary import (
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    PlanSection,
+    PlanStatus,
+    Who,
+)
+from facilitator.meetings import consent, followup, measures, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 
 DEMO_CITIZEN = "Karsten Demo-Lund"
 DEMO_GUIDE = "Per Guidesen"

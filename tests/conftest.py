@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from facilitator import i18n
-from facilitator.store import Store
+from facilitator.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED_NOW = datetime(2026, 11, 26, 10, 0, 0)
@@ -70,7 +70,7 @@ def demo_store(home: Path, clock: TickingClock) -> Iterator[Store]:
 @pytest.fixture
 def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
     """The demo store and the meeting to hold now."""
-    from facilitator import people
+    from facilitator.meetings import people
 
     yield demo_store, people.list_meetings(demo_store)[-1].id
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import documents, measures, people
-from facilitator.store import Store
+from facilitator.documents import compose
+from facilitator.meetings import measures, people
+from facilitator.storage.store import Store
 from tests.test_documents import first_meeting
 
 A11Y = Path(__file__).parent / "a11y"
@@ -62,10 +63,10 @@ def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path)
     files = []
     for lang in ("da", "en"):
         for kind in ("citizen", "s141"):
-            html = documents.render_plan_document(demo_store, meeting_id, kind, "html", None, lang)
+            html = compose.render_plan_document(demo_store, meeting_id, kind, "html", None, lang)
             files.append(tmp_path / f"{kind}.{lang}.html")
             files[-1].write_text(str(html.content), encoding="utf-8")
-        brief = documents.render_brief(demo_store, "Per Guidesen", fmt="html", language=lang)
+        brief = compose.render_brief(demo_store, "Per Guidesen", fmt="html", language=lang)
         files.append(tmp_path / f"brief.{lang}.html")
         files[-1].write_text(str(brief.content), encoding="utf-8")
     # A page with known faults shows that axe really runs and would catch ours.
@@ -87,5 +88,5 @@ def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path)
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_html_says_its_language(demo_store: Store, lang: str) -> None:
     meeting_id = people.list_meetings(demo_store)[0].id
-    html = documents.render_plan_document(demo_store, meeting_id, "citizen", "html", None, lang)
+    html = compose.render_plan_document(demo_store, meeting_id, "citizen", "html", None, lang)
     assert f'<html lang="{lang}">' in str(html.content)

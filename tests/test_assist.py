@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import assist, consent, people, plan
-from facilitator.assist import Task
-from facilitator.errors import FacilitatorError
-from facilitator.llm import LOCAL_RECIPIENT, request_body
-from facilitator.session import MeetingSession
-from facilitator.settings import LlmSettings
-from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, Phase, PlanSection, Who
+from facilitator.assist import tasks
+from facilitator.assist.client import LOCAL_RECIPIENT, request_body
+from facilitator.assist.tasks import Task
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, Who
+from facilitator.meetings import consent, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.settings import LlmSettings
+from facilitator.storage.store import Store
 from tests.llm_server import ChatServer, chat_server
 
 __all__ = ["chat_server"]
@@ -83,7 +84,7 @@ def test_draft_sends_exactly_the_turns_consented_notes(
     grant(store, meeting_id, "notes")
     citizen_turn = turns_with_notes(store, meeting_id)[0]
     chat_server.answer = "- Jeg tager bussen selv.\n- Jeg svømmer om torsdagen.\n"
-    job = assist.prepare(store, meeting_id, Task.DRAFT, settings_for(chat_server), citizen_turn)
+    job = tasks.prepare(store, meeting_id, Task.DRAFT, settings_for(chat_server), citizen_turn)
     assert job.fields == {
         "speaker": "borgeren",
         "notes": [
@@ -91,10 +92,10 @@ def test_draft_sends_exactly_the_turns_consented_notes(
             {"kind": "drøm", "text": "Jeg drømmer om at svømme om torsdagen."},
         ],
     }
-    draft = assist.run(job)
+    draft = tasks.run(job)
     [request] = chat_server.received
     # Exactly the rendered prompt with these fields, and nothing more.
-    expected = request_body(assist.render_prompt(Task.DRAFT, "da", job.fields), "test-model", 300)
+    expected = request_body(tasks.render_prompt(Task.DRAFT, "da", job.fields), "test-model", 300)
     assert request.body == expected
     raw = request.raw.decode("utf-8")
     assert CPR not in raw and "010203" not in raw
@@ -116,7 +117,7 @@ def test_someone_elses_turn_goes_as_a_role_and_comes_back_as_together(
     grant(store, meeting_id, "notes")
     lone_turn = turns_with_notes(store, meeting_id)[1]
     chat_server.answer = "Vi åbner posten sammen om søndagen."
-    draft = assist.assist(store, meeting_id, "draft", settings_for(chat_server), turn_id=lone_turn)
+    draft = tasks.assist(store, meeting_id, "draft", settings_for(chat_server), turn_id=lone_turn)
     sent = chat_server.received[0].raw.decode("utf-8")
     assert "en fra borgerens netværk (søster)" in sent and "Lone" not in sent
     [proposal] = draft.proposals
@@ -128,7 +129,7 @@ def test_without_consent_nothing_is_sent(
 ) -> None:
     store, meeting_id = meeting
     for task in Task:
-        draft = assist.assist(store, meeting_id, task, settings_for(chat_server))
+        draft = tasks.assist(store, meeting_id, task, settings_for(chat_server))
         assert draft.source == "fallback"
         assert "intet blev sendt" in draft.notice
     assert chat_server.received == []
@@ -143,7 +144,7 @@ def test_a_revoked_consent_sends_nothing(
     citizen_id = people.get_meeting(store, meeting_id).citizen_id
     for c in consent.active(store, citizen_id):
         consent.revoke(store, c.id)
-    assist.assist(store, meeting_id, "questions", settings_for(chat_server))
+    tasks.assist(store, meeting_id, "questions", settings_for(chat_server))
     assert chat_server.received == []
 
 
@@ -153,10 +154,10 @@ def test_dreams_alone_let_only_the_citizens_dream_go(
     store, meeting_id = meeting
     grant(store, meeting_id, "dreams")
     citizen_turn, lone_turn = turns_with_notes(store, meeting_id)
-    job = assist.prepare(store, meeting_id, "questions", settings_for(chat_server), citizen_turn)
+    job = tasks.prepare(store, meeting_id, "questions", settings_for(chat_server), citizen_turn)
     assert job.fields is not None
     assert [n["kind"] for n in job.fields["notes"]] == ["drøm"]
-    other = assist.prepare(store, meeting_id, "questions", settings_for(chat_server), lone_turn)
+    other = tasks.prepare(store, meeting_id, "questions", settings_for(chat_server), lone_turn)
     assert other.fields is None
 
 
@@ -167,7 +168,7 @@ def test_easy_read_sends_only_a_consented_item(
     first, secret = items(store, meeting_id)
     grant(store, meeting_id, consent.item_scope(first.id))
     chat_server.answer = "Jeg får hjælp af Mette.\nVi øver bussen sammen."
-    draft = assist.assist(
+    draft = tasks.assist(
         store, meeting_id, "easy-read", settings_for(chat_server), item_id=first.id
     )
     [request] = chat_server.received
@@ -178,7 +179,7 @@ def test_easy_read_sends_only_a_consented_item(
     assert draft.proposals[0].item_id == first.id
     assert draft.lix_before is not None and draft.lix_after is not None
     assert draft.lix_after.score < draft.lix_before.score
-    blocked = assist.assist(
+    blocked = tasks.assist(
         store, meeting_id, "easy-read", settings_for(chat_server), item_id=secret.id
     )
     assert blocked.source == "fallback" and "dette punkt" in blocked.notice
@@ -192,7 +193,7 @@ def test_summary_sends_consented_categories_only(
     first, _secret = items(store, meeting_id)
     grant(store, meeting_id, "topics", consent.item_scope(first.id))
     chat_server.answer = "Tak for i dag. Du vil gerne tage bussen selv."
-    job = assist.prepare(store, meeting_id, "summary", settings_for(chat_server))
+    job = tasks.prepare(store, meeting_id, "summary", settings_for(chat_server))
     assert job.fields == {
         "topics": ["Bussen til genoptræning", "Post og regninger", "At møde nye mennesker"],
         "notes": [],
@@ -205,7 +206,7 @@ def test_summary_sends_consented_categories_only(
         ],
         "next_meeting": "21. januar 2027",  # the demo's next meeting
     }
-    draft = assist.run(job)
+    draft = tasks.run(job)
     raw = chat_server.received[0].raw.decode("utf-8")
     assert SECRET_WISH not in raw and "bussen selv" not in raw and "Mette Testesen" not in raw
     assert draft.text == "Tak for i dag. Du vil gerne tage bussen selv."
@@ -215,7 +216,7 @@ def test_summary_sends_consented_categories_only(
 def test_plan_all_covers_every_item(meeting: tuple[Store, int], chat_server: ChatServer) -> None:
     store, meeting_id = meeting
     grant(store, meeting_id, "plan:all")
-    job = assist.prepare(store, meeting_id, "summary", settings_for(chat_server))
+    job = tasks.prepare(store, meeting_id, "summary", settings_for(chat_server))
     assert job.fields is not None and len(job.fields["items"]) == 2
 
 
@@ -225,7 +226,7 @@ def test_a_model_answer_with_a_cpr_number_is_masked(
     store, meeting_id = meeting
     grant(store, meeting_id, "notes")
     chat_server.answer = f"Jeg husker mit cpr-nummer {CPR}."
-    draft = assist.assist(store, meeting_id, "draft", settings_for(chat_server))
+    draft = tasks.assist(store, meeting_id, "draft", settings_for(chat_server))
     assert CPR not in draft.text and "XXXXXX-XXXX" in draft.text
 
 
@@ -234,7 +235,7 @@ def test_a_send_is_in_the_audit_log_without_text(
 ) -> None:
     store, meeting_id = meeting
     grant(store, meeting_id, "notes")
-    assist.assist(store, meeting_id, "questions", settings_for(chat_server))
+    tasks.assist(store, meeting_id, "questions", settings_for(chat_server))
     [row] = store.rows("SELECT * FROM audit_log WHERE object_kind = 'sprogmodel'")
     assert row["action"] == "send" and row["object_id"] == f"{meeting_id}/questions"
 
@@ -259,9 +260,7 @@ def test_every_task_falls_back_when_the_model_fails(
     chat_server.mode = mode
     chat_server.delay = 3.0
     for task in Task:
-        draft = assist.assist(
-            store, meeting_id, task, LlmSettings(url=chat_server.url, timeout=1.0)
-        )
+        draft = tasks.assist(store, meeting_id, task, LlmSettings(url=chat_server.url, timeout=1.0))
         assert draft.source == "fallback", task
         assert fragment in draft.notice and "\n" not in draft.notice
         assert draft.proposals, task
@@ -274,7 +273,7 @@ def test_an_answer_with_no_usable_line_is_empty(
     store, meeting_id = meeting
     grant(store, meeting_id, "notes")
     chat_server.answer = "Her er punkterne:\n\n- \n"
-    draft = assist.assist(store, meeting_id, "draft", settings_for(chat_server))
+    draft = tasks.assist(store, meeting_id, "draft", settings_for(chat_server))
     assert draft.source == "fallback" and "tomt svar" in draft.notice
 
 
@@ -282,11 +281,11 @@ def test_a_remote_model_is_warned_and_needs_its_own_consent(meeting: tuple[Store
     store, meeting_id = meeting
     remote = LlmSettings(url="https://models.example.org/v1", allow_remote=True)
     grant(store, meeting_id, "notes")  # for the local model only
-    job = assist.prepare(store, meeting_id, "draft", remote)
+    job = tasks.prepare(store, meeting_id, "draft", remote)
     assert not job.asks_model  # consent to the local model does not cover a remote one
     assert "uden for kommunens netværk" in job.fallback.remote_warning
     grant(store, meeting_id, "notes", recipient="models.example.org")
-    job = assist.prepare(store, meeting_id, "draft", remote)
+    job = tasks.prepare(store, meeting_id, "draft", remote)
     assert job.asks_model and "models.example.org" in job.remote_warning
 
 
@@ -296,24 +295,24 @@ def test_a_remote_model_is_warned_and_needs_its_own_consent(meeting: tuple[Store
 def test_fallbacks_without_a_model(meeting: tuple[Store, int]) -> None:
     store, meeting_id = meeting
     citizen_turn, lone_turn = turns_with_notes(store, meeting_id)
-    draft = assist.assist(store, meeting_id, "draft", None, turn_id=citizen_turn)
+    draft = tasks.assist(store, meeting_id, "draft", None, turn_id=citizen_turn)
     assert draft.source == "fallback" and "Ingen sprogmodel" in draft.notice
     assert [p.text for p in draft.proposals] == [
         "Jeg vil gerne tage bussen selv. Mit cpr er XXXXXX-XXXX.",
         "Jeg drømmer om at svømme om torsdagen.",
     ]
     # From the sister's turn only her offer, not her wish for him.
-    lone = assist.assist(store, meeting_id, "draft", None, turn_id=lone_turn)
+    lone = tasks.assist(store, meeting_id, "draft", None, turn_id=lone_turn)
     assert [(p.text, p.who, p.with_whom) for p in lone.proposals] == [
         ("Jeg kan åbne post med ham om søndagen.", Who.SAMMEN, "Lone Demo-Lund")
     ]
-    questions = assist.assist(store, meeting_id, "questions", None, turn_id=citizen_turn)
+    questions = tasks.assist(store, meeting_id, "questions", None, turn_id=citizen_turn)
     assert [p.text for p in questions.proposals] == [
         "Hvad ligger bag det ønske?",
         "Hvem kunne hjælpe dig med det?",
         "Hvad kan du selv, og hvad kan du med hjælp?",
     ]
-    summary = assist.assist(store, meeting_id, "summary", None).text
+    summary = tasks.assist(store, meeting_id, "summary", None).text
     assert summary.startswith("Tak for mødet i dag.")
     assert "- Bussen til genoptræning" in summary and "det gør vi sammen" in summary
     assert CPR not in summary
@@ -322,7 +321,7 @@ def test_fallbacks_without_a_model(meeting: tuple[Store, int]) -> None:
 def test_easy_read_fallback_swaps_jargon_and_shows_lix(meeting: tuple[Store, int]) -> None:
     store, meeting_id = meeting
     first, _ = items(store, meeting_id)
-    draft = assist.assist(store, meeting_id, "easy-read", None, item_id=first.id)
+    draft = tasks.assist(store, meeting_id, "easy-read", None, item_id=first.id)
     [proposal] = draft.proposals
     assert proposal.text == (
         "Borgeren skal efter ja'et fra kommunen modtage bostøtte for at begynde træning i bussen."
@@ -342,27 +341,27 @@ def test_a_glad_offer_joins_the_draft(meeting: tuple[Store, int]) -> None:
         [meeting_id, note["id"], entry["id"]],
     )
     citizen_turn = turns_with_notes(store, meeting_id)[0]
-    draft = assist.assist(store, meeting_id, "draft", None, turn_id=citizen_turn)
+    draft = tasks.assist(store, meeting_id, "draft", None, turn_id=citizen_turn)
     assert draft.proposals[0].text.endswith(f"Jeg vil prøve {entry['title']}.")
 
 
 def test_english_prompts_and_fallbacks(meeting: tuple[Store, int], chat_server: ChatServer) -> None:
     store, meeting_id = meeting
     grant(store, meeting_id, "notes")
-    assist.assist(store, meeting_id, "questions", settings_for(chat_server), language="en")
+    tasks.assist(store, meeting_id, "questions", settings_for(chat_server), language="en")
     system = chat_server.bodies[0]["messages"][0]["content"]
     assert system.startswith("You help a meeting leader")
-    summary = assist.assist(store, meeting_id, "summary", None, language="en")
+    summary = tasks.assist(store, meeting_id, "summary", None, language="en")
     assert summary.text.startswith("Thank you for today's meeting.")
 
 
 def test_nothing_to_work_on_is_one_sentence(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
     with pytest.raises(FacilitatorError, match="ingen noter"):
-        assist.prepare(store, meeting_id, "draft", None)
+        tasks.prepare(store, meeting_id, "draft", None)
     with pytest.raises(FacilitatorError, match="intet punkt"):
-        assist.prepare(store, meeting_id, "easy-read", None)
-    assert assist.prepare(store, meeting_id, "summary", None).fallback.proposals
+        tasks.prepare(store, meeting_id, "easy-read", None)
+    assert tasks.prepare(store, meeting_id, "summary", None).fallback.proposals
 
 
 # --- the leader's keystroke --------------------------------------------------------------
@@ -372,24 +371,22 @@ def test_accept_puts_a_draft_into_the_plan(meeting: tuple[Store, int]) -> None:
     store, meeting_id = meeting
     before = len(items(store, meeting_id))
     citizen_turn = turns_with_notes(store, meeting_id)[0]
-    draft = assist.assist(store, meeting_id, "draft", None, turn_id=citizen_turn)
+    draft = tasks.assist(store, meeting_id, "draft", None, turn_id=citizen_turn)
     assert len(items(store, meeting_id)) == before  # a draft is not a plan item
-    added = assist.accept(store, meeting_id, Task.DRAFT, draft.proposals[1], "Jeg svømmer igen.")
+    added = tasks.accept(store, meeting_id, Task.DRAFT, draft.proposals[1], "Jeg svømmer igen.")
     assert added.what == "Jeg svømmer igen." and added.source_note_id == draft.proposals[1].note_id
     first = items(store, meeting_id)[0]
-    easy = assist.assist(store, meeting_id, "easy-read", None, item_id=first.id)
-    changed = assist.accept(
-        store, meeting_id, Task.EASY_READ, easy.proposals[0], "Jeg øver bussen."
-    )
+    easy = tasks.assist(store, meeting_id, "easy-read", None, item_id=first.id)
+    changed = tasks.accept(store, meeting_id, Task.EASY_READ, easy.proposals[0], "Jeg øver bussen.")
     assert changed.id == first.id and changed.what == "Jeg øver bussen."
-    questions = assist.assist(store, meeting_id, "questions", None)
+    questions = tasks.assist(store, meeting_id, "questions", None)
     with pytest.raises(FacilitatorError):
-        assist.accept(store, meeting_id, Task.QUESTIONS, questions.proposals[0], "Hvad?")
+        tasks.accept(store, meeting_id, Task.QUESTIONS, questions.proposals[0], "Hvad?")
 
 
 def test_a_summary_is_saved_for_the_citizen_only(meeting: tuple[Store, int]) -> None:
     store, meeting_id = meeting
-    path = assist.save_summary(store, meeting_id, f"Tak for i dag. {CPR}")
+    path = tasks.save_summary(store, meeting_id, f"Tak for i dag. {CPR}")
     assert path.read_text(encoding="utf-8") == "Tak for i dag. XXXXXX-XXXX\n"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     citizen_id = people.get_meeting(store, meeting_id).citizen_id
@@ -417,6 +414,6 @@ def test_no_connection_without_a_model_or_without_consent(
     for settings in (None, LlmSettings(), settings_for(chat_server)):
         for task in Task:
             item = first.id if task is Task.EASY_READ else None
-            draft = assist.assist(store, meeting_id, task, settings, item_id=item)
+            draft = tasks.assist(store, meeting_id, task, settings, item_id=item)
             assert draft.source == "fallback"
     assert opened == [] and chat_server.received == []

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import consent, people
-from facilitator.llm import LOCAL_RECIPIENT
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, Phase
+from facilitator.assist.client import LOCAL_RECIPIENT
+from facilitator.domain.vocabulary import NoteKind, Phase
+from facilitator.meetings import consent, people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from tests.conftest import run_cli
 from tests.llm_server import ChatServer, chat_server, free_port, write_settings
 
@@ -70,7 +70,7 @@ def test_a_dead_server_falls_back_with_one_line(meeting: int) -> None:
 
 
 def test_easy_read_prints_lix(meeting: int, demo_meeting: tuple[Store, int]) -> None:
-    from facilitator import plan
+    from facilitator.meetings import plan
 
     store, _ = demo_meeting
     plan.add_plan_item(store, meeting, "Borgeren skal iht. handleplanen påbegynde træning.")

@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static, TextArea
 
-from facilitator import consent, people, plan
-from facilitator.embeddings import HashingEmbedder
-from facilitator.llm import LOCAL_RECIPIENT
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.assist.client import LOCAL_RECIPIENT
+from facilitator.directory.embeddings import HashingEmbedder
+from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection
+from facilitator.meetings import consent, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.assist import AssistMenu, AssistPanel
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.plan import PlanScreen
-from facilitator.vocabulary import NoteKind, Phase, PlanSection
 from tests.llm_server import ChatServer, chat_server, write_settings
 
 __all__ = ["chat_server"]

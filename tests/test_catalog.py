@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from facilitator.catalog import MESSAGES
 from facilitator.i18n import missing_translations, t
+from facilitator.i18n.catalog import MESSAGES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "facilitator"
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.æøå]+)["']""")
@@ -48,7 +48,7 @@ def test_no_jargon_in_what_the_citizen_reads() -> None:
 
 
 def test_keys_built_from_the_vocabulary_exist() -> None:
-    from facilitator.vocabulary import EntryKind, NoteKind, ParticipantKind, Phase, Who
+    from facilitator.domain.vocabulary import EntryKind, NoteKind, ParticipantKind, Phase, Who
 
     keys = (
         [f"phase.{p.value}" for p in Phase]

@@ -81,7 +81,11 @@ def test_plan_in_english(demo_home: Path) -> None:
 
 def test_suggest_json(demo_home: Path) -> None:
     result = run_cli(
-        "suggest", "Jeg vil gerne lære at tage bussen selv", "--json", "-k", "5",
+        "suggest",
+        "Jeg vil gerne lære at tage bussen selv",
+        "--json",
+        "-k",
+        "5",
         env={"FACILITATOR_EMBEDDER": ""},  # the real default model
     )
     assert result.code == 0, result

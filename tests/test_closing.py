@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from facilitator import closing, people, plan
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vocabulary import NoteKind, Phase, Who
 from facilitator.i18n import set_language, t
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, Phase, Who
+from facilitator.i18n.dates import weekday_date
+from facilitator.meetings import closing, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 
 
 @pytest.fixture
@@ -44,10 +45,10 @@ def test_set_next_meeting_validates(demo_store: Store, meeting_id: int) -> None:
 
 
 def test_long_date_in_both_languages() -> None:
-    assert closing.long_date(date(2027, 1, 21)) == "torsdag den 21. januar 2027"
-    assert closing.long_date(date(2027, 1, 21), "en") == "Thursday 21 January 2027"
+    assert weekday_date(date(2027, 1, 21)) == "torsdag den 21. januar 2027"
+    assert weekday_date(date(2027, 1, 21), "en") == "Thursday 21 January 2027"
     set_language("en")
-    assert closing.long_date(date(2026, 5, 3)) == "Sunday 3 May 2026"
+    assert weekday_date(date(2026, 5, 3)) == "Sunday 3 May 2026"
 
 
 def test_handover_is_stored_and_shown_in_the_plan(demo_store: Store, meeting_id: int) -> None:

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator import consent, people
-from facilitator.errors import FacilitatorError
-from facilitator.records import Consent
-from facilitator.store import Store
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.records import Consent
+from facilitator.meetings import consent, people
+from facilitator.storage.store import Store
 from tests.conftest import TickingClock
 
 

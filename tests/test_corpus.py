@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from referencing import Registry, Resource
 
-from facilitator import corpus
-from facilitator.corpus import CorpusError
-from facilitator.store import Store
+from facilitator.directory import corpus
+from facilitator.directory.corpus import CorpusError
+from facilitator.storage.store import Store
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "corpus" / "schema"
 DEMO = corpus.demo_corpus_path()

@@ -12,17 +12,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator import consent, documents, paths, people, plan
-from facilitator.catalog import MESSAGES
-from facilitator.readability import lix
-from facilitator.records import MigCard
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import ParticipantKind, PlanSection, Who
+from facilitator.documents import compose
+from facilitator.domain.readability import lix
+from facilitator.domain.records import MigCard
+from facilitator.domain.vocabulary import ParticipantKind, PlanSection, Who
+from facilitator.i18n.catalog import MESSAGES
+from facilitator.meetings import consent, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage import paths
+from facilitator.storage.store import Store
 from tests.conftest import run_cli
 
 GOLDEN = Path(__file__).parent / "golden"
-TEMPLATES = Path(__file__).resolve().parent.parent / "facilitator" / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "facilitator" / "documents" / "templates"
 GUIDE = "Per Guidesen"
 FIXTURE = HealthCheck.function_scoped_fixture
 
@@ -44,7 +46,7 @@ def check_golden(name: str, text: str) -> None:
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("kind", ["citizen", "s141"])
 def test_golden_plan_markdown(demo_store: Store, kind: str, lang: str) -> None:
-    rendered = documents.render_plan_document(
+    rendered = compose.render_plan_document(
         demo_store, first_meeting(demo_store), kind, "md", language=lang
     )
     assert isinstance(rendered.content, str)
@@ -53,18 +55,18 @@ def test_golden_plan_markdown(demo_store: Store, kind: str, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_golden_brief_markdown(demo_store: Store, lang: str) -> None:
-    rendered = documents.render_brief(demo_store, GUIDE, language=lang)
+    rendered = compose.render_brief(demo_store, GUIDE, language=lang)
     assert isinstance(rendered.content, str)
     check_golden(f"demo-brief.{lang}.md", rendered.content)
 
 
 def test_the_demo_brief_holds_exactly_the_consented_items(demo_store: Store) -> None:
-    data = documents.brief_data(demo_store, "  per   GUIDESEN ")
+    data = compose.brief_data(demo_store, "  per   GUIDESEN ")
     assert [i["what"] for i in data["help_with"]] == ["Jeg vil gerne have en følgeven til svømning"]
     assert data["other_items"] == [] and data["topics"] is None and data["dreams"] is None
     assert data["mig"] is not None and "Demovej 12" in str(data["contact"])
     assert "Demovej" not in str(data["mig"])  # the Mig card's consent does not cover contact
-    text = documents.render_brief(demo_store, GUIDE).content
+    text = compose.render_brief(demo_store, GUIDE).content
     assert isinstance(text, str)
     for item in plan.plan_items(demo_store, first_meeting(demo_store)):
         assert (item.what in text) == (item.what == "Jeg vil gerne have en følgeven til svømning")
@@ -79,7 +81,7 @@ def test_the_pdf_holds_every_plan_item(demo_store: Store, kind: str) -> None:
     from pypdf import PdfReader
 
     meeting_id = first_meeting(demo_store)
-    pdf = documents.render_plan_document(demo_store, meeting_id, kind, "pdf").content
+    pdf = compose.render_plan_document(demo_store, meeting_id, kind, "pdf").content
     assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(pdf))
     text = normalise(" ".join(page.extract_text() for page in reader.pages))
@@ -89,10 +91,10 @@ def test_the_pdf_holds_every_plan_item(demo_store: Store, kind: str) -> None:
 
 def test_html_is_self_contained(demo_store: Store) -> None:
     for kind in ("citizen", "s141"):
-        html = documents.render_plan_document(demo_store, first_meeting(demo_store), kind, "html")
+        html = compose.render_plan_document(demo_store, first_meeting(demo_store), kind, "html")
         assert isinstance(html.content, str)
         assert not re.search(r"(src|href)=|<link|<script|url\(", html.content)
-    brief = documents.render_brief(demo_store, GUIDE, fmt="html").content
+    brief = compose.render_brief(demo_store, GUIDE, fmt="html").content
     assert isinstance(brief, str) and "<script" not in brief and "href=" not in brief
 
 
@@ -112,8 +114,8 @@ def test_every_item_appears_in_both_views(store: Store, texts: list[str]) -> Non
         plan.add_plan_item(store, meeting.id, text, who=Who.SELV)
     items = [i.what for i in plan.plan_items(store, meeting.id)]
     for fmt in ("md", "html"):
-        mine = documents.render_plan_document(store, meeting.id, "citizen", fmt).content
-        case = documents.render_plan_document(store, meeting.id, "s141", fmt).content
+        mine = compose.render_plan_document(store, meeting.id, "citizen", fmt).content
+        case = compose.render_plan_document(store, meeting.id, "s141", fmt).content
         assert isinstance(mine, str) and isinstance(case, str)
         for what in items:
             shown = what if fmt == "md" else _html_escape(what)
@@ -177,7 +179,7 @@ def test_a_brief_holds_only_what_was_consented(
         or ("plan" in live and guide_in[n])
     }
     for fmt in ("md", "html"):
-        text = documents.render_brief(store, "Gitte Guide", citizen.id, fmt=fmt).content
+        text = compose.render_brief(store, "Gitte Guide", citizen.id, fmt=fmt).content
         assert isinstance(text, str)
         assert {n for n in range(5) if f"MARKER-ITEM-{n}" in text} == expected
         assert ("MARKER-MIG" in text) == ("mig_card" in live)
@@ -210,8 +212,8 @@ def test_the_templates_own_wording_reads_easily(lang: str) -> None:
 
 def test_plan_lix_is_measured_on_the_citizens_words(demo_store: Store) -> None:
     data = plan.snapshot(demo_store, first_meeting(demo_store))
-    assert "Jeg øver busruten til genoptræningen" in documents.citizen_text(data)
-    assert 0 < documents.plan_lix(data).score < 45
+    assert "Jeg øver busruten til genoptræningen" in compose.citizen_text(data)
+    assert 0 < compose.plan_lix(data).score < 45
 
 
 def test_a_municipality_overrides_one_template(demo_store: Store) -> None:
@@ -219,9 +221,9 @@ def test_a_municipality_overrides_one_template(demo_store: Store) -> None:
     folder.mkdir(parents=True)
     (folder / "brief.md.j2").write_text('{% extends "default:brief.md.j2" %}', encoding="utf-8")
     (folder / "s141.md.j2").write_text("Demo Kommune § 141: {{ plan.citizen.name }}\n")
-    case = documents.render_plan_document(demo_store, first_meeting(demo_store), "s141", "md")
+    case = compose.render_plan_document(demo_store, first_meeting(demo_store), "s141", "md")
     assert case.content == "Demo Kommune § 141: Karsten Demo-Lund\n"
-    assert "Karsten" in str(documents.render_brief(demo_store, GUIDE).content)
+    assert "Karsten" in str(compose.render_brief(demo_store, GUIDE).content)
 
 
 def test_cli_plan_pdf_and_brief(demo_store: Store, tmp_path: Path) -> None:

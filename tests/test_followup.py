@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator import followup, people, plan
-from facilitator.errors import FacilitatorError
-from facilitator.store import Store
-from facilitator.vocabulary import PlanSection, PlanStatus, Who
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vocabulary import PlanSection, PlanStatus, Who
+from facilitator.meetings import followup, people, plan
+from facilitator.storage.store import Store
 
 
 @pytest.fixture

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from facilitator import closing, people, plan
-from facilitator.embeddings import HashingEmbedder
+from facilitator.directory.embeddings import HashingEmbedder
+from facilitator.domain.vocabulary import NoteKind, PlanSection, TurnKind
 from facilitator.i18n import set_language
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.meetings import closing, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.closing import ClosingScreen
 from facilitator.tui.screens.home import HomeScreen
@@ -17,7 +18,6 @@ from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.plan import PlanScreen
 from facilitator.tui.screens.prepare import PrepareScreen
 from facilitator.tui.screens.since import SinceScreen
-from facilitator.vocabulary import NoteKind, PlanSection, TurnKind
 
 SIZE = (140, 42)
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from facilitator.corpus import CorpusError, import_file
-from facilitator.hsds import parse_hsds
-from facilitator.store import Store
+from facilitator.directory.corpus import CorpusError, import_file
+from facilitator.directory.hsds import parse_hsds
+from facilitator.storage.store import Store
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hsds"
 

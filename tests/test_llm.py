@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import llm, settings
-from facilitator.errors import FacilitatorError
-from facilitator.llm import LlmError, Message
-from facilitator.settings import LlmSettings
+from facilitator.assist import client
+from facilitator.assist.client import LlmError, Message
+from facilitator.domain.errors import FacilitatorError
+from facilitator.storage import settings
+from facilitator.storage.settings import LlmSettings
 from tests.llm_server import ChatServer, chat_server, free_port, write_settings
 
 __all__ = ["chat_server"]  # the fixture, imported for the tests below
@@ -46,29 +47,29 @@ def local(url: str, **kw: object) -> LlmSettings:
     ],
 )
 def test_local_addresses(address: str, expected: bool) -> None:
-    assert llm.is_local_address(address) is expected
+    assert client.is_local_address(address) is expected
 
 
 def test_endpoint_from_a_base_url() -> None:
-    ep = llm.endpoint(local("http://127.0.0.1:8080/v1"))
+    ep = client.endpoint(local("http://127.0.0.1:8080/v1"))
     assert (ep.scheme, ep.host, ep.port, ep.path) == (
         "http",
         "127.0.0.1",
         8080,
         "/v1/chat/completions",
     )
-    assert ep.local_only and not ep.remote and ep.recipient == llm.LOCAL_RECIPIENT
-    full = llm.endpoint(local("http://localhost:11434/v1/chat/completions/"))
+    assert ep.local_only and not ep.remote and ep.recipient == client.LOCAL_RECIPIENT
+    full = client.endpoint(local("http://localhost:11434/v1/chat/completions/"))
     assert full.path == "/v1/chat/completions" and full.local_only
 
 
 def test_a_name_is_local_only_unless_remote_is_allowed() -> None:
     # Without allow_remote a name may be used, but the connection is checked to stay local.
-    assert llm.endpoint(local("http://llm.demo-kommune.lan:8000/v1")).local_only
-    remote = llm.endpoint(local("https://Models.Example.org/v1", allow_remote=True))
+    assert client.endpoint(local("http://llm.demo-kommune.lan:8000/v1")).local_only
+    remote = client.endpoint(local("https://Models.Example.org/v1", allow_remote=True))
     assert remote.remote and remote.recipient == "models.example.org" and remote.port == 443
     # A literally local address stays local even when remote is allowed.
-    assert llm.endpoint(local("http://127.0.0.1:1/v1", allow_remote=True)).local_only
+    assert client.endpoint(local("http://127.0.0.1:1/v1", allow_remote=True)).local_only
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_a_name_is_local_only_unless_remote_is_allowed() -> None:
 )
 def test_bad_or_remote_urls_are_one_sentence(url: str, fragment: str) -> None:
     with pytest.raises(LlmError) as info:
-        llm.endpoint(local(url))
+        client.endpoint(local(url))
     assert fragment in str(info.value)
     assert "\n" not in str(info.value)
 
@@ -95,7 +96,7 @@ def test_bad_or_remote_urls_are_one_sentence(url: str, fragment: str) -> None:
 
 def test_canned_answer_and_exactly_what_was_sent(chat_server: ChatServer) -> None:
     seen: list[bytes] = []
-    text = llm.chat(
+    text = client.chat(
         local(chat_server.url, model="gemma-3-4b-it"),
         MESSAGES,
         max_tokens=123,
@@ -119,13 +120,13 @@ def test_canned_answer_and_exactly_what_was_sent(chat_server: ChatServer) -> Non
 
 
 def test_no_model_name_means_no_model_field(chat_server: ChatServer) -> None:
-    llm.chat(local(chat_server.url), MESSAGES)
+    client.chat(local(chat_server.url), MESSAGES)
     assert "model" not in chat_server.bodies[0]
 
 
 def test_a_reasoning_block_is_dropped(chat_server: ChatServer) -> None:
     chat_server.mode = "think"
-    assert llm.chat(local(chat_server.url), MESSAGES) == "Jeg vil gerne tage bussen selv."
+    assert client.chat(local(chat_server.url), MESSAGES) == "Jeg vil gerne tage bussen selv."
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_a_reasoning_block_is_dropped(chat_server: ChatServer) -> None:
 def test_broken_answers_are_one_sentence(chat_server: ChatServer, mode: str, fragment: str) -> None:
     chat_server.mode = mode
     with pytest.raises(LlmError) as info:
-        llm.chat(local(chat_server.url), MESSAGES)
+        client.chat(local(chat_server.url), MESSAGES)
     assert fragment in str(info.value)
     assert "\n" not in str(info.value)
 
@@ -148,7 +149,7 @@ def test_broken_answers_are_one_sentence(chat_server: ChatServer, mode: str, fra
 def test_a_blank_answer_is_empty(chat_server: ChatServer) -> None:
     chat_server.answer = "   \n "
     with pytest.raises(LlmError, match="tomt svar"):
-        llm.chat(local(chat_server.url), MESSAGES)
+        client.chat(local(chat_server.url), MESSAGES)
 
 
 def test_a_slow_answer_times_out_on_time(chat_server: ChatServer) -> None:
@@ -156,29 +157,29 @@ def test_a_slow_answer_times_out_on_time(chat_server: ChatServer) -> None:
     chat_server.delay = 5.0
     started = time.monotonic()
     with pytest.raises(LlmError, match="inden for 1 sekunder"):
-        llm.chat(local(chat_server.url, timeout=1.0), MESSAGES)
+        client.chat(local(chat_server.url, timeout=1.0), MESSAGES)
     assert time.monotonic() - started < 3.0
 
 
 def test_a_server_that_is_down() -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
     with pytest.raises(LlmError, match="kan ikke nås"):
-        llm.chat(local(url, timeout=2.0), MESSAGES)
+        client.chat(local(url, timeout=2.0), MESSAGES)
 
 
 def test_an_answer_that_is_not_json_shaped_right(chat_server: ChatServer) -> None:
-    assert "ikke kan læses" in str(pytest.raises(LlmError, llm.answer_text, b"[1, 2]").value)
+    assert "ikke kan læses" in str(pytest.raises(LlmError, client.answer_text, b"[1, 2]").value)
     payload = json.dumps({"choices": [{"message": {"content": 42}}]}).encode()
-    assert "ikke kan læses" in str(pytest.raises(LlmError, llm.answer_text, payload).value)
+    assert "ikke kan læses" in str(pytest.raises(LlmError, client.answer_text, payload).value)
 
 
 def test_a_peer_outside_the_local_network_gets_nothing(
     chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The address actually connected to is checked before a byte is sent (DNS can lie)."""
-    monkeypatch.setattr(llm, "is_local_address", lambda address: False)
+    monkeypatch.setattr(client, "is_local_address", lambda address: False)
     with pytest.raises(LlmError, match="uden for det lokale netværk"):
-        llm.chat(local(chat_server.url.replace("127.0.0.1", "localhost")), MESSAGES)
+        client.chat(local(chat_server.url.replace("127.0.0.1", "localhost")), MESSAGES)
     assert chat_server.received == []
 
 
@@ -188,7 +189,7 @@ def test_proxy_variables_are_not_followed(
     dead = f"http://127.0.0.1:{free_port()}"
     for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.setenv(name, dead)
-    assert llm.chat(local(chat_server.url), MESSAGES)
+    assert client.chat(local(chat_server.url), MESSAGES)
     assert len(chat_server.received) == 1
 
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator import consent, measures, people, plan
-from facilitator.errors import FacilitatorError
-from facilitator.store import Store
+from facilitator.domain.errors import FacilitatorError
+from facilitator.meetings import consent, measures, people, plan
+from facilitator.storage.store import Store
 
 
 @given(st.lists(st.integers(0, 5), min_size=5, max_size=5))
@@ -40,8 +40,16 @@ def test_who5_needs_the_citizens_yes(store: Store) -> None:
 
 def test_ruler_keeps_both_ratings_and_groups_by_goal(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    measures.rate_goal(store, citizen.id, "Tage bussen", 3, "Jeg kan tage bussen med hjælp",
-                       professional_rating=5, professional="Mette", taken_on="2026-01-05")
+    measures.rate_goal(
+        store,
+        citizen.id,
+        "Tage bussen",
+        3,
+        "Jeg kan tage bussen med hjælp",
+        professional_rating=5,
+        professional="Mette",
+        taken_on="2026-01-05",
+    )
     later = measures.rate_goal(store, citizen.id, "Tage bussen", 6, taken_on="2026-03-05")
     measures.rate_goal(store, citizen.id, "Svømme", 2, taken_on="2026-03-05")
     grouped = measures.ruler_by_goal(store, citizen.id)
@@ -83,14 +91,27 @@ def test_who5_uses_the_standard_statements_and_answers() -> None:
 
 #: Words that would turn the citizen's own number into a verdict.
 VERDICTS = (
-    "depression", "depressiv", "deprimeret", "cut-off", "grænseværdi", "lav trivsel",
-    "low wellbeing", "poor wellbeing", "risiko", "risk", "diagnos", "screening", "klinisk",
-    "clinical", "normal", "patient",
+    "depression",
+    "depressiv",
+    "deprimeret",
+    "cut-off",
+    "grænseværdi",
+    "lav trivsel",
+    "low wellbeing",
+    "poor wellbeing",
+    "risiko",
+    "risk",
+    "diagnos",
+    "screening",
+    "klinisk",
+    "clinical",
+    "normal",
+    "patient",
 )
 
 
 def test_no_cut_off_or_label_in_any_measures_text() -> None:
-    from facilitator.catalog import MESSAGES
+    from facilitator.i18n.catalog import MESSAGES
 
     verdict = re.compile(r"\b(" + "|".join(map(re.escape, VERDICTS)) + r")", re.IGNORECASE)
     for key, entry in MESSAGES.items():
@@ -319,11 +340,11 @@ def test_nothing_in_measures_adds_up_across_citizens() -> None:
 
 
 def test_the_citizens_export_holds_the_measures_and_forget_erases_them(demo_store: Store) -> None:
-    from facilitator import erasure, rights
+    from facilitator.rights import erasure, export
 
     citizen_id = people.list_citizens(demo_store)[0].id
     measures.rate_goal(demo_store, citizen_id, "At svømme igen", 4)  # between meetings
-    document = rights.export_citizen(demo_store, citizen_id)
+    document = export.export_citizen(demo_store, citizen_id)
     at_meetings = [r for m in document["meetings"] for r in m.get("ruler_ratings", [])]
     between = document["ruler_ratings"]
     assert len(at_meetings) + len(between) == len(measures.ruler_ratings(demo_store, citizen_id))

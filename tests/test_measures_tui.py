@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from facilitator import consent, measures, people
+from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import set_language, t
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.meetings import consent, measures, people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.plan import PlanScreen
@@ -28,7 +29,6 @@ from facilitator.tui.widgets.measure_chart import (
     who5_rows,
 )
 from facilitator.tui.widgets.step_picker import StepPicker
-from facilitator.vocabulary import Phase
 from tests.conftest import frozen, keys_for
 from tests.test_prepare import tab_to
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.meeting import MeetingRuleError, MeetingState, Participant
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, TurnKind
+from facilitator.domain.meeting import MeetingRuleError, MeetingState, Participant
+from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, TurnKind
 
 NOW = "2026-11-26T10:00:00"
 

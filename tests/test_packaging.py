@@ -39,7 +39,7 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "facilitator/_data/corpus/demo_kommune.json" in names
     assert any(n.startswith("facilitator/_data/prompts/") for n in names)
-    assert "facilitator/templates/plan.md.j2" in names
+    assert "facilitator/documents/templates/plan.md.j2" in names
     assert any(n.endswith(".tcss") for n in names)
 
 
@@ -64,11 +64,11 @@ def test_installed_wheel_works_outside_the_checkout(
     )
     code = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "import facilitator.paths as p\n"
+        "import facilitator.storage.paths as p\n"
         "assert str(p.corpus_dir()).startswith(sys.argv[1]), p.corpus_dir()\n"
         "assert (p.corpus_dir() / 'demo_kommune.json').is_file()\n"
         "assert p.prompts_dir().is_dir()\n"
-        "from facilitator.cli import main\n"
+        "from facilitator.cli.main import main\n"
         "sys.argv = ['facilitator', 'init', '--demo']\n"
         "main()\n"
     )

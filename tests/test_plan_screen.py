@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from facilitator import people, plan
-from facilitator.embeddings import HashingEmbedder
+from facilitator.directory.embeddings import HashingEmbedder
+from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, Rating, Who
 from facilitator.i18n import set_language
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.meetings import people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.plan import PlanScreen
 from facilitator.tui.widgets.plan_form import PlanItemForm
-from facilitator.vocabulary import NoteKind, Phase, PlanSection, Rating, Who
 from tests.conftest import frozen
 
 SIZE = (140, 42)

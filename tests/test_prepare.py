@@ -6,15 +6,15 @@ import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from facilitator import consent, people
+from facilitator.domain.vocabulary import ParticipantKind, Phase
 from facilitator.i18n import set_language, t
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.meetings import consent, people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import FacilitatorApp, make_app
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.prepare import ConsentList, MigCardView, PrepareScreen, TopicList
 from facilitator.tui.screens.prepare_forms import ConfirmRemove, InviteForm, MigForm
-from facilitator.vocabulary import ParticipantKind, Phase
 from tests.test_tui import SIZE, frozen, keys_for
 
 

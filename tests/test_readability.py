@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.readability import lix, sentences, words
+from facilitator.domain.readability import lix, sentences, words
 
 
 def test_lix_counts_words_sentences_and_long_words() -> None:

@@ -6,15 +6,15 @@ import sqlite3
 
 import pytest
 
-from facilitator import plan
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vocabulary import Who
 from facilitator.i18n import set_language
-from facilitator.store import Store
+from facilitator.meetings import plan
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.plan import PlanScreen
 from facilitator.tui.screens.plan_review import PlanReviewScreen
 from facilitator.tui.widgets.confirm import Confirm
-from facilitator.vocabulary import Who
 from tests.conftest import frozen
 from tests.test_plan_screen import SIZE, in_plan_phase
 
@@ -89,7 +89,8 @@ async def test_save_writes_the_citizens_copies(demo_store: Store) -> None:
         await pilot.press("ctrl+g", "s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    from facilitator import paths, people
+    from facilitator.meetings import people
+    from facilitator.storage import paths
 
     folder = paths.citizen_documents_dir(people.get_meeting(demo_store, meeting_id).citizen_id)
     names = sorted(p.suffix for p in folder.iterdir())

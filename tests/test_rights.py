@@ -10,15 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import closing, consent, erasure, paths, people, plan, rights, suggestions
-from facilitator.corpus import content_hash
-from facilitator.embeddings import HashingEmbedder, to_blob
-from facilitator.records import MigCard
-from facilitator.render import render_plan
-from facilitator.session import MeetingSession
-from facilitator.store import Store, _backup
-from facilitator.suggest import SuggestionIndex
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, Rating, Who
+from facilitator.directory import suggestions
+from facilitator.directory.corpus import content_hash
+from facilitator.directory.embeddings import HashingEmbedder, to_blob
+from facilitator.directory.ranking import SuggestionIndex
+from facilitator.documents.render import render_plan
+from facilitator.domain.records import MigCard
+from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Rating, Who
+from facilitator.meetings import closing, consent, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.rights import erasure, export
+from facilitator.storage import paths
+from facilitator.storage.store import Store, _backup
 from tests.conftest import TickingClock, run_cli
 from tests.figures import record
 
@@ -109,7 +112,7 @@ def marker_hits(root: Path, needles: list[bytes]) -> dict[str, int]:
 
 def logical(store: Store, citizen_id: int) -> dict[str, object]:
     """Everything held about one citizen (for "the others are untouched")."""
-    document = rights.export_citizen(store, citizen_id, audit=False)
+    document = export.export_citizen(store, citizen_id, audit=False)
     document.pop("exported_at")
     document.pop("audit_log")
     return document
@@ -120,8 +123,8 @@ def logical(store: Store, citizen_id: int) -> dict[str, object]:
 
 def test_export_holds_everything(demo_store: Store) -> None:
     cid, mid = marked_citizen(demo_store)
-    document = rights.export_citizen(demo_store, cid)
-    assert document["format"] == rights.EXPORT_FORMAT
+    document = export.export_citizen(demo_store, cid)
+    assert document["format"] == export.EXPORT_FORMAT
     assert document["citizen"]["name"] == f"Borger {MARKER}"
     assert document["mig_cards"][0]["about"] == f"Om mig {MARKER}"
     assert len(document["consents"]) == 2  # the revoked one too, with its date
@@ -179,24 +182,24 @@ def test_export_command_stdout_and_file(demo_store: Store, tmp_path: Path) -> No
 def test_export_for_a_recipient_holds_only_what_was_consented(demo_store: Store) -> None:
     cid, mid = marked_citizen(demo_store)
     per = f"Per {MARKER}"
-    nothing = rights.export_for(demo_store, cid, "medborgerguide", per)  # the consent is revoked
+    nothing = export.export_for(demo_store, cid, "medborgerguide", per)  # the consent is revoked
     assert "mig_card" not in nothing and nothing["meetings"] == []
     consent.grant(demo_store, cid, "medborgerguide", per, "plan")
-    shared = rights.export_for(demo_store, cid, "medborgerguide", per)
+    shared = export.export_for(demo_store, cid, "medborgerguide", per)
     items = [i for m in shared["meetings"] for i in m.get("plan", [])]
     assert [i["what"] for i in items] == [f"Jeg øver bussen {MARKER}"]  # the one Per is part of
     assert "mig_card" not in shared and "dreams" not in shared
     assert all("topics" not in m for m in shared["meetings"])
     consent.grant(demo_store, cid, "medborgerguide", per, "mig_card")
     consent.grant(demo_store, cid, "medborgerguide", per, "dreams")
-    more = rights.export_for(demo_store, cid, "medborgerguide", per)
+    more = export.export_for(demo_store, cid, "medborgerguide", per)
     assert more["mig_card"]["about"] == f"Om mig {MARKER}"
     assert more["meetings"][-1]["dreams"] == [f"Jeg drømmer om at spille violin igen {MARKER}."]
     text = json.dumps(more, ensure_ascii=False)
     assert "posten" not in text  # a need is no dream: notes are never shared as such
     # Someone else, or the same name as another kind, gets nothing.
-    assert rights.export_for(demo_store, cid, "ven", per)["meetings"] == []
-    sara = rights.export_for(demo_store, cid, "ven", f"Sara {MARKER}")
+    assert export.export_for(demo_store, cid, "ven", per)["meetings"] == []
+    sara = export.export_for(demo_store, cid, "ven", f"Sara {MARKER}")
     assert sara["meetings"][-1]["topics"] == [f"Bussen {MARKER}"]
     assert "plan" not in sara["meetings"][-1]
     audit = demo_store.rows("SELECT action FROM audit_log WHERE action = 'share'")
@@ -209,7 +212,7 @@ def test_export_for_masks_cpr(demo_store: Store) -> None:
     plan.add_plan_item(demo_store, mid, f"Ring {CPR} op", with_whom="Per", follow_up="Per")
     for scope in ("plan:all", "mig_card", "topics", "dreams"):
         consent.grant(demo_store, cid, "medborgerguide", "Per", scope)
-    shared = json.dumps(rights.export_for(demo_store, cid, "medborgerguide", "Per"))
+    shared = json.dumps(export.export_for(demo_store, cid, "medborgerguide", "Per"))
     assert "Ring XXXXXX-XXXX op" in shared
     assert CPR not in shared and CPR.replace("-", "") not in shared
 

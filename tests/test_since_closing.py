@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator import closing, followup, people, plan
+from facilitator.domain.vocabulary import NoteKind, Phase, PlanStatus, Who
 from facilitator.i18n import set_language
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.meetings import closing, followup, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.closing import ClosingScreen
 from facilitator.tui.screens.home import HomeScreen
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.since import SinceScreen
 from facilitator.tui.widgets.confirm import Confirm
-from facilitator.vocabulary import NoteKind, Phase, PlanStatus, Who
 from tests.conftest import frozen, keys_for
 
 SIZE = (140, 42)

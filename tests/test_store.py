@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import migrations as migrations_module
-from facilitator import paths, people
-from facilitator.errors import StoreError
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase
+from facilitator.domain.errors import StoreError
+from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage import migrations as migrations_module
+from facilitator.storage import paths
+from facilitator.storage.store import Store
 
 
 def digest(path: Path) -> str:

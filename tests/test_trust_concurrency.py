@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import consent, people
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import ParticipantKind, Phase
+from facilitator.domain.vocabulary import ParticipantKind, Phase
+from facilitator.meetings import consent, people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from tests.conftest import ROOT, run_cli
 from tests.figures import record
 from tests.test_trust_crash import child_env

@@ -14,17 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
-from facilitator import closing, consent, corpus, people, plan, rights, suggestions
-from facilitator.embeddings import HashingEmbedder, Vectors
-from facilitator.privacy import find_cpr, has_cpr, mask_cpr
-from facilitator.records import MigCard
-from facilitator.render import render_plan
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.suggest import SuggestionIndex
+from facilitator.directory import corpus, suggestions
+from facilitator.directory.embeddings import HashingEmbedder, Vectors
+from facilitator.directory.ranking import SuggestionIndex
+from facilitator.documents.render import render_plan
+from facilitator.domain.privacy import find_cpr, has_cpr, mask_cpr
+from facilitator.domain.records import MigCard
+from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
+from facilitator.meetings import closing, consent, people, plan
+from facilitator.meetings.session import MeetingSession
+from facilitator.rights import export
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
 from tests.conftest import keys_for
 from tests.figures import record
 
@@ -170,7 +172,7 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
                 "plan.md (en)": render_plan(data, "md", language="en"),
                 "stored version": json.dumps(version.snapshot) + version.rendered_md,
                 "export for a guide": json.dumps(
-                    rights.export_for(store, citizen_id, "medborgerguide", "Per Guidesen"),
+                    export.export_for(store, citizen_id, "medborgerguide", "Per Guidesen"),
                     ensure_ascii=False,
                 ),
                 "ideas (why)": json.dumps(
@@ -195,7 +197,7 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
             assert not [k for k in tally if k.startswith("unmasked")], dict(tally)
             # The citizen's own record keeps what was said (it is theirs).
             own = json.dumps(
-                rights.export_citizen(store, citizen_id, audit=False), ensure_ascii=False
+                export.export_citizen(store, citizen_id, audit=False), ensure_ascii=False
             )
             assert cprs[0] in own
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import people
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.vocabulary import ParticipantKind, Phase
+from facilitator.domain.vocabulary import ParticipantKind, Phase
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from tests.conftest import ROOT
 from tests.figures import record
 

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import paths, people, rights
-from facilitator.cli import write_output
-from facilitator.store import Store, _backup
+from facilitator.cli.main import write_output
+from facilitator.meetings import people
+from facilitator.rights import export
+from facilitator.storage import paths
+from facilitator.storage.store import Store, _backup
 from tests.conftest import ROOT, TickingClock
 from tests.figures import record
 
@@ -51,7 +53,7 @@ def test_everything_in_the_data_folder_is_owner_only(home: Path, clock: TickingC
         paths.ensure_private_dir(documents)
         store = Store.open(clock=clock)
         _backup(store.path, clock)
-        write_output(rights.export_citizen(store, int(citizen)).__repr__(), str(home / "x.txt"))
+        write_output(export.export_citizen(store, int(citizen)).__repr__(), str(home / "x.txt"))
         people.add_citizen(store, "Til Sletning")
     finally:
         os.umask(old)

@@ -25,18 +25,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input
 
-from facilitator import corpus
-from facilitator.cli import main as cli_main
-from facilitator.corpus import CorpusError
-from facilitator.embeddings import HashingEmbedder
-from facilitator.errors import FacilitatorError
+from facilitator.cli.main import main as cli_main
+from facilitator.directory import corpus
+from facilitator.directory.corpus import CorpusError
+from facilitator.directory.embeddings import HashingEmbedder
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.safetext import clean_text
+from facilitator.domain.vocabulary import NoteKind, Phase
 from facilitator.i18n import set_language
-from facilitator.safetext import clean_text
-from facilitator.session import MAX_NOTE, MeetingSession
-from facilitator.store import Store
+from facilitator.meetings.session import MAX_NOTE, MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.vocabulary import NoteKind, Phase
 from tests.conftest import ROOT
 from tests.figures import record
 

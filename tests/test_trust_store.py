@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import migrations, people
-from facilitator.store import Store
+from facilitator.meetings import people
+from facilitator.storage import migrations
+from facilitator.storage.store import Store
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

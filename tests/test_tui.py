@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator import people
+from facilitator.domain.vocabulary import NoteKind, Phase
 from facilitator.i18n import set_language
-from facilitator.session import MeetingSession
-from facilitator.store import Store
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen, PauseScreen
 from facilitator.tui.screens.prepare import PrepareScreen
-from facilitator.vocabulary import NoteKind, Phase
 from tests.conftest import frozen, keys_for
 
 SIZE = (140, 42)

@@ -31,14 +31,14 @@ import sqlite3
 import sys
 import time
 
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
 
 
 async def run_app(meeting_id: int, prefix: str, limit: int) -> None:
     from textual.widgets import Input, Static
 
-    from facilitator.embeddings import HashingEmbedder
-    from facilitator.store import Store
+    from facilitator.directory.embeddings import HashingEmbedder
+    from facilitator.storage.store import Store
     from facilitator.tui.app import make_app
     from facilitator.tui.screens.meeting import MeetingScreen
 
@@ -115,10 +115,10 @@ def run_forkserver() -> None:
 
 
 def run_writer(meeting_id: int, seconds: float) -> None:
-    from facilitator import people, plan
-    from facilitator.session import MeetingSession
-    from facilitator.store import Store
-    from facilitator.vocabulary import NoteKind
+    from facilitator.domain.vocabulary import NoteKind
+    from facilitator.meetings import people, plan
+    from facilitator.meetings.session import MeetingSession
+    from facilitator.storage.store import Store
 
     store = Store.open(create=False)
     session = MeetingSession(store, meeting_id)
@@ -142,9 +142,10 @@ def run_writer(meeting_id: int, seconds: float) -> None:
 
 
 def run_reader(citizen_id: int, meeting_id: int, seconds: float) -> None:
-    from facilitator import plan, rights
-    from facilitator.render import render_plan
-    from facilitator.store import Store
+    from facilitator.documents.render import render_plan
+    from facilitator.meetings import plan
+    from facilitator.rights import export
+    from facilitator.storage.store import Store
 
     end = time.monotonic() + seconds
     runs = locked = 0
@@ -156,8 +157,8 @@ def run_reader(citizen_id: int, meeting_id: int, seconds: float) -> None:
                 render_plan(data, "md")
                 render_plan(data, "html")
                 store.audit("render", "plan", meeting_id, citizen_id)
-                rights.export_citizen(store, citizen_id)
-                rights.export_for(store, citizen_id, "medborgerguide", "Per Guidesen")
+                export.export_citizen(store, citizen_id)
+                export.export_for(store, citizen_id, "medborgerguide", "Per Guidesen")
             runs += 1
         except (sqlite3.OperationalError, FacilitatorError) as exc:
             if "locked" in str(exc) or "busy" in str(exc) or "låst" in str(exc):
@@ -175,11 +176,11 @@ async def run_offline_meeting(out_dir: str) -> None:
 
     from textual.widgets import Input
 
-    from facilitator import people, plan
-    from facilitator.cli import main as cli_main
+    from facilitator.cli.main import main as cli_main
     from facilitator.demo import load_demo
-    from facilitator.render import render_plan
-    from facilitator.store import Store
+    from facilitator.documents.render import render_plan
+    from facilitator.meetings import people, plan
+    from facilitator.storage.store import Store
     from facilitator.tui.app import make_app
     from facilitator.tui.screens.closing import ClosingScreen
     from facilitator.tui.screens.home import HomeScreen

@@ -13,16 +13,16 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from facilitator.embeddings import Embedder
+from facilitator.directory.embeddings import Embedder
+from facilitator.directory.ranking import Ranked, SuggestionIndex
+from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
-from facilitator.session import MeetingSession
-from facilitator.store import Store
-from facilitator.suggest import Ranked, SuggestionIndex
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.commands import OpenMeeting, ScreenActions
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.home import HomeScreen
-from facilitator.vocabulary import Phase
 
 EmbedderFactory = Callable[[], Embedder]
 SUGGESTIONS_SHOWN = 8
@@ -123,7 +123,7 @@ class FacilitatorApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def load_index(self) -> None:
         """Load the embedding model and build the corpus index in a worker thread."""
-        from facilitator.embeddings import make_embedder
+        from facilitator.directory.embeddings import make_embedder
 
         store = Store.another_connection(self.store)
         try:
@@ -157,7 +157,7 @@ class FacilitatorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def _rank(self, meeting_id: int, sequence: int) -> None:
-        from facilitator.suggestions import rank_for_meeting
+        from facilitator.directory.suggestions import rank_for_meeting
 
         assert self.index is not None
         store = Store.another_connection(self.store)
@@ -168,7 +168,7 @@ class FacilitatorApp(App[None]):
         self.post_message(SuggestionsReady(meeting_id, ranked, sequence))
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
-        from facilitator.suggestions import store_ranked
+        from facilitator.directory.suggestions import store_ranked
 
         if message.sequence < self._sequence:
             return  # notes arrived since; a newer ranking is on its way

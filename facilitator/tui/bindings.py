@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from facilitator.catalog import MESSAGES
 from facilitator.i18n import t
+from facilitator.i18n.catalog import MESSAGES
 
 
 def translate_bindings(node: DOMNode) -> None:

@@ -6,8 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from facilitator import people
 from facilitator.i18n import t
+from facilitator.meetings import people
 
 
 class ScreenActions(Provider):

@@ -20,11 +20,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from facilitator import assist, llm, settings
-from facilitator.assist import Draft, Job, Task
-from facilitator.errors import FacilitatorError
+from facilitator.assist import client, tasks
+from facilitator.assist.tasks import Draft, Job, Task
+from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.session import MeetingSession
+from facilitator.meetings.session import MeetingSession
+from facilitator.storage import settings
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 
@@ -50,7 +51,7 @@ def remote_warning() -> str:
     if found is None or not found.configured:
         return ""
     try:
-        ep = llm.endpoint(found)
+        ep = client.endpoint(found)
     except FacilitatorError:
         return ""
     return t("assist.remote_warning", host=ep.host) if ep.remote else ""
@@ -171,7 +172,7 @@ class AssistPanel(ModalScreen[bool]):
         self.query_one("#assist-warning").display = False
         found, problem = load_llm()
         try:
-            job = assist.prepare(
+            job = tasks.prepare(
                 self.session.store,
                 self.session.meeting_id,
                 self.assist_task,
@@ -188,7 +189,7 @@ class AssistPanel(ModalScreen[bool]):
         if job.remote_warning:
             self._warn(job.remote_warning)
         if job.asks_model:
-            assist.record_send(self.session.store, job)
+            tasks.record_send(self.session.store, job)
             self._ask(job)
         else:
             self.show(job.fallback)
@@ -202,7 +203,7 @@ class AssistPanel(ModalScreen[bool]):
     def _ask(self, job: Job) -> None:
         """Talk to the model off the UI thread; the meeting goes on meanwhile."""
         try:
-            draft = assist.run(job)
+            draft = tasks.run(job)
         except Exception as exc:  # whatever went wrong, the fallback stands in
             self.log.warning(f"assistance failed: {type(exc).__name__}: {exc}")
             draft = replace(job.fallback, notice=t("assist.err_malformed"))
@@ -271,7 +272,7 @@ class AssistPanel(ModalScreen[bool]):
             return
         proposal = self.draft.proposals[field.index]
         try:
-            assist.accept(
+            tasks.accept(
                 self.session.store, self.session.meeting_id, self.assist_task, proposal, field.text
             )
         except FacilitatorError as exc:
@@ -290,7 +291,7 @@ class AssistPanel(ModalScreen[bool]):
             return
         text = self.query_one("#summary-text", TextArea).text
         try:
-            path = assist.save_summary(self.session.store, self.session.meeting_id, text)
+            path = tasks.save_summary(self.session.store, self.session.meeting_id, text)
         except FacilitatorError as exc:
             self.notify(str(exc), severity="warning")
             return

@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from facilitator import people
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.records import MigCard
+from facilitator.domain.vocabulary import PHASE_ORDER, Phase
 from facilitator.i18n import t
-from facilitator.records import MigCard
-from facilitator.session import MeetingSession
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
-from facilitator.vocabulary import PHASE_ORDER, Phase
 
 
 def clock_text(seconds: float) -> str:

@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
-from facilitator import closing, people
-from facilitator.closing import QualityCheck, long_date
+from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
-from facilitator.privacy import mask_cpr
+from facilitator.i18n.dates import weekday_date
+from facilitator.meetings import closing, people
+from facilitator.meetings.closing import QualityCheck
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
@@ -109,7 +110,7 @@ class ClosingScreen(PhaseScreen):
     def refresh_body(self) -> None:
         store, mid = self.session.store, self.session.meeting_id
         self.query_one("#next-date-long", Static).update(
-            long_date(closing.next_meeting(store, mid))
+            weekday_date(closing.next_meeting(store, mid))
         )
         check = closing.quality_check(store, mid)
         self.query_one("#quality", Static).update("\n\n".join(quality_lines(check)))
@@ -195,7 +196,7 @@ class ClosingScreen(PhaseScreen):
         question = t(
             "closing.confirm_finish",
             name=escape(citizen.name),
-            date=long_date(closing.next_meeting(store, mid)),
+            date=weekday_date(closing.next_meeting(store, mid)),
         )
 
         def answered(yes: bool | None) -> None:

@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from facilitator import people
 from facilitator.i18n import t
-from facilitator.session import MeetingSession
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from facilitator import people
-from facilitator.session import MeetingSession
+from facilitator.meetings import people
+from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
 
 

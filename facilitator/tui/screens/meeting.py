@@ -11,18 +11,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from facilitator import people
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.meeting import Participant
+from facilitator.domain.privacy import mask_cpr
+from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
-from facilitator.meeting import Participant
-from facilitator.privacy import mask_cpr
+from facilitator.meetings import people
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import plain as escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.prepare_forms import MIG_FIELDS
 from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.speaker import SpeakerName
-from facilitator.vocabulary import Phase
 
 
 def _who(p: Participant) -> str:

@@ -8,11 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from facilitator import measures, plan, suggestions
-from facilitator.errors import FacilitatorError
+from facilitator.directory import suggestions
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.privacy import mask_cpr
+from facilitator.domain.records import PlanItem
+from facilitator.domain.vocabulary import PlanSection
 from facilitator.i18n import t
-from facilitator.privacy import mask_cpr
-from facilitator.records import PlanItem
+from facilitator.meetings import measures, plan
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -21,7 +23,6 @@ from facilitator.tui.widgets.measure_chart import ruler_summary
 from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.plan_form import PlanItemForm
 from facilitator.tui.widgets.suggestion_list import SuggestionList
-from facilitator.vocabulary import PlanSection
 
 
 def _short(text: str, limit: int) -> str:

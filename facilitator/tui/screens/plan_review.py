@@ -17,12 +17,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from facilitator import documents, people, plan
-from facilitator.errors import FacilitatorError
+from facilitator.documents import compose
+from facilitator.documents.render import render_plan
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.records import PlanVersion
 from facilitator.i18n import t
-from facilitator.records import PlanVersion
-from facilitator.render import long_date, render_plan
-from facilitator.store import Store
+from facilitator.i18n.dates import long_date
+from facilitator.meetings import people, plan
+from facilitator.storage.store import Store
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 from facilitator.tui.widgets.confirm import Confirm
@@ -101,7 +103,7 @@ class PlanReviewScreen(Screen[None]):
         self.pages = review_pages(self.version.snapshot)
         self.marked: set[int] = set(self.version.changes_requested)
         self.index = 0
-        self.lix = documents.plan_lix(self.version.snapshot)
+        self.lix = compose.plan_lix(self.version.snapshot)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-head"):
@@ -201,7 +203,7 @@ class PlanReviewScreen(Screen[None]):
     def _save(self) -> None:
         try:
             with Store.another_connection(self.store) as store:
-                written = documents.save_for_citizen(store, self.meeting_id, self.version.version)
+                written = compose.save_for_citizen(store, self.meeting_id, self.version.version)
         except (FacilitatorError, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             self.app.call_from_thread(

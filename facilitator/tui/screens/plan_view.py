@@ -7,8 +7,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
-from facilitator import documents, people
-from facilitator.store import Store
+from facilitator.documents import compose
+from facilitator.meetings import people
+from facilitator.storage.store import Store
 from facilitator.tui.bindings import translate_bindings
 
 
@@ -35,7 +36,7 @@ class PlanViewScreen(Screen[None]):
         yield Footer()
 
     def text(self) -> str:
-        rendered = documents.render_plan_document(self.store, self.meeting_id, "citizen", "md")
+        rendered = compose.render_plan_document(self.store, self.meeting_id, "citizen", "md")
         return str(rendered.content)
 
     def action_review(self) -> None:

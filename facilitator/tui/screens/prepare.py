@@ -18,12 +18,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator import consent, llm, measures, people, settings
-from facilitator.assist_fields import MODEL_SCOPES
-from facilitator.errors import FacilitatorError
+from facilitator.assist import client
+from facilitator.assist.fields import MODEL_SCOPES
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.meeting import Participant
+from facilitator.domain.records import Consent, MigCard
+from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
-from facilitator.meeting import Participant
-from facilitator.records import Consent, MigCard
+from facilitator.meetings import consent, measures, people
+from facilitator.storage import settings
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -34,7 +37,6 @@ from facilitator.tui.screens.prepare_forms import (
     InviteForm,
     MigForm,
 )
-from facilitator.vocabulary import ParticipantKind
 
 #: The scopes the citizen is asked about here, in the order shown.
 ASKED_SCOPES = ("mig_card", "plan", "topics", "measures", "contact")
@@ -296,7 +298,7 @@ class PrepareScreen(PhaseScreen):
             if key not in seen:
                 seen.add(key)
                 label = (
-                    llm.recipient_label(recipient)
+                    client.recipient_label(recipient)
                     if kind == "sprogmodel"
                     else f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
                 )
@@ -306,7 +308,7 @@ class PrepareScreen(PhaseScreen):
     def model_recipient(self) -> str | None:
         """The language model set up in settings.toml, asked about like any recipient."""
         try:
-            return llm.consent_recipient(settings.load().llm)
+            return client.consent_recipient(settings.load().llm)
         except FacilitatorError:
             return None
 

@@ -16,13 +16,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from facilitator import people
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.records import MigCard
+from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
-from facilitator.records import MigCard
+from facilitator.meetings import people
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
-from facilitator.vocabulary import ParticipantKind
 
 CSS: list[str | PurePath] = ["base.tcss", "prepare.tcss"]
 INVITABLE = [k for k in ParticipantKind if k is not ParticipantKind.BORGER]

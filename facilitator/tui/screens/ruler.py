@@ -21,20 +21,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator import measures
-from facilitator.closing import long_date
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.privacy import mask_cpr
+from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
-from facilitator.measures import RULER_MAX, RULER_MIN, RulerRating
-from facilitator.privacy import mask_cpr
-from facilitator.session import MeetingSession
+from facilitator.i18n.dates import weekday_date
+from facilitator.meetings import measures
+from facilitator.meetings.measures import RULER_MAX, RULER_MIN, RulerRating
+from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparkline
 from facilitator.tui.widgets.step_picker import StepPicker
-from facilitator.vocabulary import ParticipantKind
 
 CSS: list[str | PurePath] = ["base.tcss", "ruler.tcss"]
 
@@ -142,7 +142,7 @@ class RulerScreen(CitizenMeasureScreen):
         months = measures.follow_up_months(self.store, self.citizen_id)
         when = measures.next_ruler_date(self.store, self.citizen_id)
         self.query_one("#ruler-next", Static).update(
-            t("ruler.next", months=months, date=long_date(when))
+            t("ruler.next", months=months, date=weekday_date(when))
             if when
             else t("ruler.next_months", months=months)
         )

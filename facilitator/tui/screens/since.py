@@ -10,16 +10,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
-from facilitator import followup, measures
-from facilitator.closing import long_date
+from facilitator.domain.privacy import mask_cpr
+from facilitator.domain.records import PlanItem
+from facilitator.domain.vocabulary import PlanStatus
 from facilitator.i18n import t
-from facilitator.privacy import mask_cpr
-from facilitator.records import PlanItem
+from facilitator.i18n.dates import weekday_date
+from facilitator.meetings import followup, measures
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.measure_chart import ruler_summary
-from facilitator.vocabulary import PlanStatus
 
 #: One key per answer to "Skete det?" (the bindings below use the same keys).
 STATUS_KEYS: tuple[tuple[str, PlanStatus], ...] = (
@@ -135,7 +135,7 @@ class SinceScreen(PhaseScreen):
         previous = followup.earlier_meeting(self.session.store, self.meeting_id)
         source = ""
         if previous is not None:
-            source = t("since.from_meeting", date=long_date(date.fromisoformat(previous.date)))
+            source = t("since.from_meeting", date=weekday_date(date.fromisoformat(previous.date)))
         self.query_one("#since-source", Static).update(source)
         self.query_one("#since-progress", Static).update(
             t("since.progress", n=self.index + 1, total=len(self.items))

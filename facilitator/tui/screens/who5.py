@@ -18,10 +18,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, RadioSet, Static
 
-from facilitator import measures
-from facilitator.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.measures import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
+from facilitator.meetings import measures
+from facilitator.meetings.measures import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import current_language, t
-from facilitator.measures import RULER_MAX, RulerRating, Who5
-from facilitator.privacy import mask_cpr
+from facilitator.meetings.measures import RULER_MAX, RulerRating, Who5
 from facilitator.tui.markup import escape
 
 FULL, EMPTY = "█", "░"

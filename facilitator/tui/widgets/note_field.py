@@ -11,10 +11,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from facilitator.domain.privacy import has_cpr
+from facilitator.domain.vocabulary import NOTE_KIND_KEYS, NoteKind
 from facilitator.i18n import t
-from facilitator.privacy import has_cpr
 from facilitator.tui.bindings import translate_bindings
-from facilitator.vocabulary import NOTE_KIND_KEYS, NoteKind
 
 
 class KindBar(Static, can_focus=True):

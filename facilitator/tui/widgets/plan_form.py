@@ -10,10 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
 
+from facilitator.domain.records import PlanItem
+from facilitator.domain.vocabulary import PlanSection, Who
 from facilitator.i18n import t
-from facilitator.records import PlanItem
 from facilitator.tui.bindings import translate_bindings
-from facilitator.vocabulary import PlanSection, Who
 
 
 class PlanItemForm(ModalScreen[dict[str, Any] | None]):

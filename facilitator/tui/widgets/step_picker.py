@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from facilitator.i18n import t
-from facilitator.measures import RULER_MAX, RULER_MIN
+from facilitator.meetings.measures import RULER_MAX, RULER_MIN
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 

@@ -9,11 +9,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from facilitator.directory.suggestions import ShownSuggestion
+from facilitator.domain.vocabulary import EntryKind, Rating
 from facilitator.i18n import t
-from facilitator.suggestions import ShownSuggestion
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
-from facilitator.vocabulary import EntryKind, Rating
 
 RATING_MARK = {
     Rating.GLAD: "rating.glad_mark",

@@ -1,0 +1,57 @@
+"""What every command shares: opening the store, a meeting id, writing output safely."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.storage import paths
+from facilitator.storage.store import Store
+
+MAX_K = 100
+
+
+def open_store(create: bool = False) -> Store:
+    """The store in FACILITATOR_HOME (or the user data folder)."""
+    return Store.open(create=create)
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Print, or write ``output`` atomically (owner-only): never a half-written file."""
+    if output is None or output == "-":
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:  # a name no file system takes (NUL, a lone surrogate, too long, ~nobody)
+        target = Path(output).expanduser()
+        os.fsencode(target)
+        is_dir, parent_exists = target.is_dir(), target.parent.exists()
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise FacilitatorError(t("err.output_unwritable", path=output[:200])) from exc
+    if is_dir:
+        raise FacilitatorError(t("err.output_unwritable", path=target))
+    if not parent_exists:
+        raise FacilitatorError(t("err.output_dir_missing", path=target))
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        paths.write_private(target, data)
+    except (OSError, ValueError) as exc:
+        raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
+
+
+def parse_meeting_id(value: str) -> int:
+    """A meeting id typed by a person, or one clear sentence."""
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise FacilitatorError(t("err.bad_meeting_id", value=value)) from None
+    if number < 1 or number > 2**62:
+        raise FacilitatorError(t("err.bad_meeting_id", value=value))
+    return number

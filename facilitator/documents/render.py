@@ -1,0 +1,100 @@
+"""Plan documents from jinja2 templates a municipality can override one file at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.i18n import current_language, t
+from facilitator.i18n.dates import long_date
+from facilitator.storage import paths
+
+FORMATS = ("md", "html")
+#: The template file stem of each kind of plan document.
+TEMPLATES = {"citizen": "plan", "s141": "s141"}
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    """Overrides in <home>/templates first, then the packaged templates.
+
+    ``{% extends "default:plan.html.j2" %}`` lets an override reuse the original.
+    """
+    packaged = jinja2.PackageLoader("facilitator.documents", "templates")
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(str(paths.templates_dir())),
+            packaged,
+            jinja2.PrefixLoader({"default": packaged}, delimiter=":"),
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    lang = language or current_language()
+
+    def tr(key: str, **params: object) -> str:
+        return t(key, lang, **params)
+
+    env = _environment(autoescape=fmt == "html")
+    template = env.get_template(f"{name}.{fmt}.j2")
+    return template.render(
+        t=tr,
+        lang=lang,
+        longdate=lambda v: long_date(v, lang),
+        **context,
+    )
+
+
+def render_plan(
+    data: dict[str, Any],
+    fmt: str = "md",
+    kind: str = "citizen",
+    language: str | None = None,
+    version: dict[str, Any] | None = None,
+    extras: dict[str, Any] | None = None,
+) -> str:
+    """Render a plan snapshot as Min plan (``citizen``) or the § 141 view, Markdown or HTML."""
+    if kind not in TEMPLATES:
+        raise ValueError(f"unknown kind {kind!r}")
+    return _render(
+        TEMPLATES[kind],
+        fmt,
+        language,
+        plan=data,
+        version=version or {"number": None, "approved_at": None, "approved_by": ""},
+        extras={"circle": "", "ruler": [], "who5": None, "consents": [], **(extras or {})},
+    )
+
+
+def render_brief(data: dict[str, Any], fmt: str = "md", language: str | None = None) -> str:
+    """Render a guide's visit brief (data from documents.brief_data) as Markdown or HTML."""
+    return _render("brief", fmt, language, brief=data)
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError(f"documents are self-contained; refusing to fetch {url}")
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A PDF of a self-contained HTML document, through WeasyPrint (never fetches anything)."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: the Pango libraries are missing
+        raise FacilitatorError(t("doc.err_no_pdf", detail=str(exc).splitlines()[0])) from exc
+    document = HTML(string=html, url_fetcher=_no_fetching)
+    result = document.write_pdf()
+    assert isinstance(result, bytes)
+    return result

@@ -1,0 +1,24 @@
+"""The one exception a person is meant to read."""
+
+from facilitator.domain.safetext import printable
+
+
+class FacilitatorError(Exception):
+    """A problem explained in one sentence; the CLI prints it and exits non-zero."""
+
+    exit_code = 1
+
+    def __init__(self, message: str = "", *args: object) -> None:
+        # What a person typed may be quoted in the sentence: keep it one printable line
+        # (no control characters, invalid UTF-8 shown as "�", which any terminal can print).
+        super().__init__(printable(str(message)), *args)
+
+
+class NotFound(FacilitatorError):
+    """An id or name that does not exist."""
+
+
+class StoreError(FacilitatorError):
+    """The database file cannot be used as it is (corrupt, foreign, newer, read-only)."""
+
+    exit_code = 3

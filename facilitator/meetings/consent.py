@@ -1,0 +1,291 @@
+"""The consent ledger: what the citizen lets whom see, explicit, dated and revocable.
+
+Sharing anything with a volunteer, a friend across silos or another department needs the
+citizen's explicit consent, per recipient and per item or category, and is never a condition
+for getting help (DOMAIN.md §6). Every brief, export and prompt asks :func:`may_share`; what
+has not been consented is not shared.
+
+A consent names a recipient (its kind and who) and a scope:
+
+==================  ========================================================================
+scope               what the recipient may see
+==================  ========================================================================
+``mig_card``        the citizen's "Mig" card (about, likes, dreams, know about me)
+``plan``            the plan items the recipient takes part in (with whom / follow-up)
+``plan:all``        every plan item, including the ones the recipient has no part in
+``topics``          what the citizen wants to talk about ("Det vil jeg gerne tale om")
+``dreams``          the citizen's dreams (notes tagged drøm, the dreams on the Mig card)
+``contact``         how to reach the citizen
+``notes``           the meeting's notes, in the speakers' words (e.g. for a language model)
+``measures``        the citizen's measures: dialogue ruler readings and WHO-5 scores
+``plan_item:<id>``  one plan item, by its id
+==================  ========================================================================
+
+Recipient kinds: ``medborgerguide`` (a peer guide), ``ven`` (a friend across silos),
+``afdeling`` (a department), ``forening`` (an association or volunteer), ``sprogmodel``
+(a language model the municipality runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from facilitator.domain.errors import FacilitatorError, NotFound
+from facilitator.domain.records import Consent
+from facilitator.domain.safetext import clean_text
+from facilitator.i18n import t
+from facilitator.meetings import people
+from facilitator.storage.store import Store
+
+RECIPIENT_KINDS: tuple[str, ...] = ("medborgerguide", "ven", "afdeling", "forening", "sprogmodel")
+CATEGORIES: tuple[str, ...] = (
+    "mig_card",
+    "plan",
+    "plan:all",
+    "topics",
+    "dreams",
+    "contact",
+    "notes",
+    "measures",
+)
+ITEM_PREFIX = "plan_item:"
+MAX_RECIPIENT = 200
+
+Item = TypeVar("Item", bound=Mapping[str, Any])
+
+
+# --- pure rules -------------------------------------------------------------------
+
+
+def normalise_recipient(recipient: str) -> str:
+    """The form recipients are compared in: trimmed, single spaces, case-folded."""
+    return " ".join(recipient.split()).casefold()
+
+
+def item_scope(item_id: int) -> str:
+    """The scope of one plan item."""
+    return f"{ITEM_PREFIX}{item_id}"
+
+
+def is_valid_scope(scope: str) -> bool:
+    """A known category, or ``plan_item:<id>`` with a positive whole-number id."""
+    if scope in CATEGORIES:
+        return True
+    if scope.startswith(ITEM_PREFIX):
+        number = scope[len(ITEM_PREFIX) :]
+        return number.isascii() and number.isdigit() and int(number) > 0
+    return False
+
+
+def covering_scopes(scope: str, takes_part: bool = False) -> frozenset[str]:
+    """The scopes whose consent lets ``scope`` be shared: itself, and for an item its category.
+
+    A plan item is covered by ``plan:all``, and by ``plan`` only when the recipient takes
+    part in it (``takes_part``, decided by the caller who knows the plan).
+    """
+    if scope.startswith(ITEM_PREFIX):
+        return frozenset({scope, "plan:all", "plan"} if takes_part else {scope, "plan:all"})
+    return frozenset({scope})
+
+
+def _name_parts(text: str) -> set[str]:
+    """The names in a "with whom" or "follow-up" field: "Per (medborgerguide), Lone" gives
+    {"per", "lone"}; a parenthesis is a role, not a name."""
+    cleaned = text
+    while "(" in cleaned and ")" in cleaned.split("(", 1)[1]:
+        before, rest = cleaned.split("(", 1)
+        cleaned = before + " " + rest.split(")", 1)[1]
+    for sep in (",", "/", "&", ";", " og ", " and ", "+"):
+        cleaned = cleaned.replace(sep, "|")
+    return {normalise_recipient(p) for p in cleaned.split("|") if p.strip()}
+
+
+def takes_part(item: Mapping[str, Any], recipient: str) -> bool:
+    """Whether the recipient is named in a plan item's "with whom" or "follow-up", by full name
+    or by first name, as an entry of its own ("Per (medborgerguide), Lone" names Per and Lone;
+    "to gange per uge" names nobody). Decides what a ``plan`` consent covers."""
+    who = normalise_recipient(recipient)
+    if not who:
+        return False
+    names = {who, who.split()[0]}
+    named = _name_parts(str(item.get("with_whom", ""))) | _name_parts(
+        str(item.get("follow_up", ""))
+    )
+    return bool(names & named)
+
+
+def may_share(
+    consents: Sequence[Consent],
+    recipient_kind: str,
+    recipient: str,
+    scope: str,
+    takes_part: bool = False,
+) -> bool:
+    """Whether ``scope`` may be shared with this recipient. The one place that decides.
+
+    True only when an active (not revoked) consent names exactly this recipient (kind equal,
+    name compared trimmed and case-insensitively) and this scope, or the category that holds
+    an item scope. Everything else is false.
+    """
+    if not recipient.strip() or not is_valid_scope(scope):
+        return False
+    who = normalise_recipient(recipient)
+    allowed = covering_scopes(scope, takes_part)
+    return any(
+        c.active
+        and c.recipient_kind == recipient_kind
+        and normalise_recipient(c.recipient) == who
+        and c.scope in allowed
+        for c in consents
+    )
+
+
+def shareable_items(
+    consents: Sequence[Consent],
+    recipient_kind: str,
+    recipient: str,
+    items: Iterable[Item],
+    taking_part: Iterable[int] = (),
+) -> list[Item]:
+    """The plan items (dicts with an ``id``) that may be shared with this recipient.
+
+    ``taking_part`` holds the ids of the items the recipient takes part in; those are also
+    covered by a ``plan`` consent.
+    """
+    part = set(taking_part)
+    return [
+        item
+        for item in items
+        if may_share(
+            consents,
+            recipient_kind,
+            recipient,
+            item_scope(int(item["id"])),
+            takes_part=int(item["id"]) in part,
+        )
+    ]
+
+
+# --- the ledger in the store --------------------------------------------------------
+
+
+def _from_row(row: Mapping[str, Any]) -> Consent:
+    return Consent(
+        id=int(row["id"]),
+        citizen_id=int(row["citizen_id"]),
+        recipient_kind=str(row["recipient_kind"]),
+        recipient=str(row["recipient"]),
+        scope=str(row["scope"]),
+        granted_at=str(row["granted_at"]),
+        revoked_at=None if row["revoked_at"] is None else str(row["revoked_at"]),
+    )
+
+
+def _check(recipient_kind: str, recipient: str, scope: str) -> str:
+    """Refuse an unknown kind or scope and an empty recipient; return the cleaned recipient."""
+    if recipient_kind not in RECIPIENT_KINDS:
+        raise FacilitatorError(t("consent.err_kind", kind=recipient_kind))
+    cleaned = " ".join(clean_text(recipient).split())
+    if not cleaned:
+        raise FacilitatorError(t("consent.err_recipient"))
+    if len(cleaned) > MAX_RECIPIENT:
+        raise FacilitatorError(
+            t("err.too_long", what=t("consent.word_recipient"), limit=MAX_RECIPIENT)
+        )
+    if not is_valid_scope(scope):
+        raise FacilitatorError(t("consent.err_scope", scope=scope))
+    return cleaned
+
+
+def get(store: Store, consent_id: int) -> Consent:
+    """One consent by id."""
+    row = store.row("SELECT * FROM consents WHERE id = ?", [consent_id])
+    if row is None:
+        raise NotFound(t("consent.err_missing", id=consent_id))
+    return _from_row(row)
+
+
+def ledger(store: Store, citizen_id: int, include_revoked: bool = True) -> list[Consent]:
+    """Every consent the citizen has given, oldest first (revoked ones too by default)."""
+    sql = "SELECT * FROM consents WHERE citizen_id = ?"
+    if not include_revoked:
+        sql += " AND revoked_at IS NULL"
+    return [_from_row(r) for r in store.rows(sql + " ORDER BY id", [citizen_id])]
+
+
+def active(store: Store, citizen_id: int) -> list[Consent]:
+    """The consents in force now."""
+    return ledger(store, citizen_id, include_revoked=False)
+
+
+def find_active(
+    consents: Sequence[Consent], recipient_kind: str, recipient: str, scope: str
+) -> Consent | None:
+    """The active consent for exactly this recipient and scope (no category), if any."""
+    who = normalise_recipient(recipient)
+    return next(
+        (
+            c
+            for c in consents
+            if c.active
+            and c.recipient_kind == recipient_kind
+            and normalise_recipient(c.recipient) == who
+            and c.scope == scope
+        ),
+        None,
+    )
+
+
+def grant(
+    store: Store, citizen_id: int, recipient_kind: str, recipient: str, scope: str
+) -> Consent:
+    """Record the citizen's consent, dated now. An identical active consent is returned as is."""
+    cleaned = _check(recipient_kind, recipient, scope)
+    people.get_citizen(store, citizen_id)
+    existing = find_active(active(store, citizen_id), recipient_kind, cleaned, scope)
+    if existing is not None:
+        return existing
+    cid = store.create(
+        "consents",
+        {
+            "citizen_id": citizen_id,
+            "recipient_kind": recipient_kind,
+            "recipient": cleaned,
+            "scope": scope,
+            "granted_at": store.now(),
+        },
+        "consent",
+        citizen_id,
+        action="grant",
+    )
+    return get(store, cid)
+
+
+def revoke(store: Store, consent_id: int) -> Consent:
+    """Withdraw a consent, dated now; one already revoked stays as it was."""
+    consent = get(store, consent_id)
+    if not consent.active:
+        return consent
+    with store.atomic():
+        store.update("consents", consent_id, {"revoked_at": store.now()})
+        store.audit("revoke", "consent", consent_id, consent.citizen_id)
+    return get(store, consent_id)
+
+
+def set_consent(
+    store: Store,
+    citizen_id: int,
+    recipient_kind: str,
+    recipient: str,
+    scope: str,
+    given: bool,
+) -> Consent | None:
+    """Grant, or revoke every active consent for exactly this recipient and scope."""
+    if given:
+        return grant(store, citizen_id, recipient_kind, recipient, scope)
+    _check(recipient_kind, recipient, scope)
+    last: Consent | None = None
+    while found := find_active(active(store, citizen_id), recipient_kind, recipient, scope):
+        last = revoke(store, found.id)
+    return last

@@ -1,0 +1,333 @@
+"""Running a meeting: the model's rules applied to the store, one transaction per action."""
+
+from __future__ import annotations
+
+import json
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.meeting import (
+    Change,
+    CloseTurn,
+    MeetingRuleError,
+    MeetingState,
+    NoteCount,
+    OpenTurn,
+    Participant,
+    Round,
+    SetPhase,
+    SetPositions,
+    StartRound,
+    Turn,
+)
+from facilitator.domain.records import MeetingInfo, Note
+from facilitator.domain.safetext import clean_text
+from facilitator.domain.vocabulary import PHASE_ORDER, NoteKind, ParticipantKind, Phase, TurnKind
+from facilitator.i18n import t
+from facilitator.meetings import people
+from facilitator.storage.store import Store
+
+MAX_NOTE = 4000
+
+
+def load_state(store: Store, meeting_id: int) -> MeetingState:
+    """Rebuild the meeting's state from its records (resume after a quit or a crash)."""
+    meeting = people.get_meeting(store, meeting_id)
+    rounds = [
+        Round(r["number"], Phase(r["phase"]), tuple(json.loads(r["roster"])))
+        for r in store.rows(
+            "SELECT * FROM rounds WHERE meeting_id = ? ORDER BY number", [meeting_id]
+        )
+    ]
+    turns = [
+        Turn(
+            id=r["id"],
+            round=r["round"],
+            participant_id=r["participant_id"],
+            phase=Phase(r["phase"]),
+            kind=TurnKind(r["kind"]),
+            started_at=r["started_at"],
+            ended_at=r["ended_at"],
+            passed=bool(r["passed"]),
+        )
+        for r in store.rows("SELECT * FROM turns WHERE meeting_id = ? ORDER BY id", [meeting_id])
+    ]
+    notes = [
+        NoteCount(r["participant_id"], NoteKind(r["kind"]))
+        for r in store.rows(
+            "SELECT participant_id, kind FROM notes WHERE meeting_id = ? ORDER BY id", [meeting_id]
+        )
+    ]
+    return MeetingState(
+        phase=meeting.phase,
+        participants=people.participants(store, meeting_id),
+        rounds=rounds,
+        turns=turns,
+        notes=notes,
+        paused=meeting.paused_at is not None,
+    )
+
+
+class MeetingSession:
+    """The meeting leader's actions on one meeting. Every action is committed before it returns."""
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.info: MeetingInfo = people.get_meeting(store, meeting_id)
+        self.state: MeetingState = load_state(store, meeting_id)
+        self._earlier_plan: bool | None = None
+
+    # --- reading -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.info = people.get_meeting(self.store, self.meeting_id)
+        self.state = load_state(self.store, self.meeting_id)
+
+    def notes(self, turn_id: int | None = None) -> list[Note]:
+        """Notes of the meeting, or of one turn, in the order written."""
+        if turn_id is None:
+            rows = self.store.rows(
+                "SELECT * FROM notes WHERE meeting_id = ? ORDER BY id", [self.meeting_id]
+            )
+        else:
+            rows = self.store.rows("SELECT * FROM notes WHERE turn_id = ? ORDER BY id", [turn_id])
+        return [Note.from_row(r) for r in rows]
+
+    def current_notes(self) -> list[Note]:
+        turn = self.state.current_turn
+        return self.notes(turn.id) if turn else []
+
+    # --- changing ------------------------------------------------------------------
+
+    def _apply(self, changes: list[Change], audit: str) -> None:
+        """Persist the model's changes in one transaction, then reload the state."""
+        now = self.store.now()
+        temp_ids: dict[int, int] = {}
+        try:
+            with self.store.atomic():
+                for change in changes:
+                    self._persist(change, now, temp_ids)
+                if changes:
+                    self.store.audit(audit, "meeting", self.meeting_id, self.info.citizen_id)
+        finally:
+            self.reload()
+
+    def _persist(self, change: Change, now: str, temp_ids: dict[int, int]) -> None:
+        store = self.store
+        if isinstance(change, CloseTurn):
+            turn_id = temp_ids.get(change.turn_id, change.turn_id)
+            store.update(
+                "turns", turn_id, {"ended_at": change.ended_at, "passed": int(change.passed)}
+            )
+        elif isinstance(change, OpenTurn):
+            turn = change.turn
+            temp_ids[turn.id] = store.insert(
+                "turns",
+                {
+                    "meeting_id": self.meeting_id,
+                    "round": turn.round,
+                    "participant_id": turn.participant_id,
+                    "phase": turn.phase.value,
+                    "kind": turn.kind.value,
+                    "passed": 0,
+                    "started_at": turn.started_at,
+                },
+            )
+        elif isinstance(change, StartRound):
+            store.insert(
+                "rounds",
+                {
+                    "meeting_id": self.meeting_id,
+                    "number": change.round.number,
+                    "phase": change.round.phase.value,
+                    "roster": json.dumps(list(change.round.roster)),
+                },
+            )
+        elif isinstance(change, SetPhase):
+            store.db.execute(
+                "UPDATE phases SET ended_at = ? WHERE meeting_id = ? AND ended_at IS NULL",
+                [now, self.meeting_id],
+            )
+            store.insert(
+                "phases",
+                {"meeting_id": self.meeting_id, "phase": change.phase.value, "started_at": now},
+            )
+            values: dict[str, object] = {"phase": change.phase.value}
+            if self.info.started_at is None and change.phase is not Phase.FORBEREDELSE:
+                values.update(started_at=now, status="i_gang")
+            store.update("meetings", self.meeting_id, values)
+        elif isinstance(change, SetPositions):
+            for pid, position in change.positions.items():
+                store.update("participants", pid, {"position": position})
+
+    def _run(self, action: str, fn: object) -> None:
+        try:
+            changes = fn()  # type: ignore[operator]
+        except MeetingRuleError as exc:
+            self.reload()
+            raise FacilitatorError(t(exc.key)) from exc
+        self._apply(changes, action)
+
+    def set_phase(self, phase: Phase) -> None:
+        """Go to a phase; phases with turns start their first round, citizen first by default."""
+        now = self.store.now()
+        self._run("phase", lambda: self.state.set_phase(phase, now))
+
+    def next_phase(self) -> Phase:
+        """Step to the next phase ("Siden sidst" is skipped when there is no earlier plan)."""
+        index = PHASE_ORDER.index(self.state.phase)
+        target = PHASE_ORDER[min(index + 1, len(PHASE_ORDER) - 1)]
+        if target is Phase.SIDEN_SIDST and not self.has_earlier_plan():
+            target = PHASE_ORDER[PHASE_ORDER.index(target) + 1]
+        if target is not self.state.phase:
+            self.set_phase(target)
+        return self.state.phase
+
+    def previous_phase(self) -> Phase:
+        index = PHASE_ORDER.index(self.state.phase)
+        target = PHASE_ORDER[max(index - 1, 0)]
+        if target is Phase.SIDEN_SIDST and not self.has_earlier_plan():
+            target = PHASE_ORDER[max(PHASE_ORDER.index(target) - 1, 0)]
+        if target is not self.state.phase:
+            self.set_phase(target)
+        return self.state.phase
+
+    def has_earlier_plan(self) -> bool:
+        """Whether the citizen's previous meeting has plan items (asked once per session:
+        the wall redraws the phase strip on every note)."""
+        if self._earlier_plan is None:
+            prev = people.previous_meeting(self.store, self.info)
+            row = prev and self.store.row(
+                "SELECT count(*) AS n FROM plan_items WHERE meeting_id = ? AND section = 'plan'",
+                [prev.id],
+            )
+            self._earlier_plan = bool(row and row["n"])
+        return self._earlier_plan
+
+    def advance(self) -> None:
+        """Give the word to the next person (or start the next round)."""
+        now = self.store.now()
+        self._run("advance", lambda: self.state.advance(now, passed=False))
+
+    def pass_turn(self) -> None:
+        """The speaker passes; nobody has to say anything."""
+        if self.current_notes():
+            raise FacilitatorError(t("rule.pass_after_notes"))
+        now = self.store.now()
+        self._run("pass", lambda: self.state.advance(now, passed=True))
+
+    def pause(self) -> None:
+        """Pause og refleksion: nothing is recorded until the pause ends."""
+        if self.state.paused:
+            return
+        with self.store.atomic():
+            self.store.update("meetings", self.meeting_id, {"paused_at": self.store.now()})
+            self.store.audit("pause", "meeting", self.meeting_id, self.info.citizen_id)
+        self.reload()
+
+    def resume(self) -> None:
+        with self.store.atomic():
+            self.store.update("meetings", self.meeting_id, {"paused_at": None})
+            self.store.audit("resume", "meeting", self.meeting_id, self.info.citizen_id)
+        self.reload()
+
+    def add_note(self, kind: NoteKind, text: str) -> Note:
+        """Write a note for the current speaker; it is committed before this returns."""
+        cleaned = clean_text(text).strip()
+        if not cleaned:
+            raise FacilitatorError(t("err.empty", what=t("word.note")))
+        if len(cleaned) > MAX_NOTE:
+            raise FacilitatorError(t("err.too_long", what=t("word.note"), limit=MAX_NOTE))
+        try:
+            turn = self.state.check_can_note()
+        except MeetingRuleError as exc:
+            raise FacilitatorError(t(exc.key)) from exc
+        with self.store.atomic():
+            nid = self.store.insert(
+                "notes",
+                {
+                    "turn_id": turn.id,
+                    "meeting_id": self.meeting_id,
+                    "participant_id": turn.participant_id,
+                    "kind": kind.value,
+                    "text": cleaned,
+                    "created_at": self.store.now(),
+                },
+            )
+            self.store.audit("create", "note", nid, self.info.citizen_id)
+        self.state.record_note(kind)
+        row = self.store.row("SELECT * FROM notes WHERE id = ?", [nid])
+        assert row is not None
+        return Note.from_row(row)
+
+    def edit_note(self, note_id: int, text: str) -> None:
+        cleaned = clean_text(text).strip()
+        if not cleaned:
+            raise FacilitatorError(t("err.empty", what=t("word.note")))
+        with self.store.atomic():
+            self.store.update("notes", note_id, {"text": cleaned[:MAX_NOTE]})
+            self.store.audit("change", "note", note_id, self.info.citizen_id)
+
+    def add_participant(
+        self,
+        name: str,
+        kind: ParticipantKind,
+        relation: str = "",
+        department: str = "",
+    ) -> Participant:
+        """Invite someone; during the meeting they join from the next round."""
+        name = people._clean(name, people.MAX_NAME, t("word.name"))
+        if kind is ParticipantKind.BORGER:
+            raise FacilitatorError(t("err.one_citizen"))
+        placeholder = Participant(
+            id=0, name=name, kind=kind, relation=relation.strip(), department=department.strip()
+        )
+        added = self.state.add_participant(placeholder)
+        with self.store.atomic():
+            pid = self.store.insert(
+                "participants",
+                {
+                    "meeting_id": self.meeting_id,
+                    "name": added.name,
+                    "relation": added.relation,
+                    "kind": added.kind.value,
+                    "department": added.department,
+                    "position": added.position,
+                    "joined_round": added.joined_round,
+                },
+            )
+            self.store.audit("create", "participant", pid, self.info.citizen_id)
+        self.reload()
+        return self.state.participant(pid)
+
+    def remove_participant(self, participant_id: int) -> None:
+        """Take someone out of the circle; what they said stays in the record."""
+        participant = self.state.participant(participant_id)
+        if participant.is_citizen:
+            raise FacilitatorError(t("err.citizen_stays"))
+        now = self.store.now()
+
+        changes = self.state.remove_participant(participant_id, now)
+        try:
+            with self.store.atomic():
+                self.store.update("participants", participant_id, {"removed": 1})
+                temp: dict[int, int] = {}
+                for c in changes:
+                    self._persist(c, now, temp)
+                self.store.audit("remove", "participant", participant_id, self.info.citizen_id)
+        finally:
+            self.reload()
+
+    def reorder(self, order: list[int]) -> None:
+        """A new speaking order, from the next round on."""
+        self._run("reorder", lambda: self.state.reorder(order))
+
+    def move_participant(self, participant_id: int, delta: int) -> None:
+        """Move someone up (-1) or down (+1) in the speaking order."""
+        order = [p.id for p in self.state.active]
+        if participant_id not in order:
+            return
+        index = order.index(participant_id)
+        target = max(0, min(len(order) - 1, index + delta))
+        order.insert(target, order.pop(index))
+        self.reorder(order)

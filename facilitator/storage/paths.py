@@ -1,0 +1,97 @@
+"""Where facilitator keeps its files: one home folder, relocatable with FACILITATOR_HOME."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "facilitator"
+DB_NAME = "facilitator.db"
+
+
+def home() -> Path:
+    """The data folder: $FACILITATOR_HOME, else the platform's user data directory."""
+    env = os.environ.get("FACILITATOR_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def db_path() -> Path:
+    """The SQLite file that holds everything."""
+    return home() / DB_NAME
+
+
+def backups_dir() -> Path:
+    """Copies made before a migration."""
+    return home() / "backups"
+
+
+def documents_dir() -> Path:
+    """Rendered plans and briefs written by the app."""
+    return home() / "documents"
+
+
+def citizen_documents_dir(citizen_id: int) -> Path:
+    """One citizen's rendered plans and briefs; erased with the citizen."""
+    return documents_dir() / f"citizen-{citizen_id}"
+
+
+def templates_dir() -> Path:
+    """A municipality's template overrides (same file name overrides one template)."""
+    return home() / "templates"
+
+
+def settings_path() -> Path:
+    """Optional settings file (TOML)."""
+    return home() / "settings.toml"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create a folder readable by the owner only (0700), and so every folder it creates on
+    the way (``mkdir(parents=True)`` would leave those to the umask, e.g. 0777)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+    if not path.is_dir():
+        raise NotADirectoryError(f"not a folder: {path}")
+    os.chmod(path, 0o700)
+    return path
+
+
+def write_private(target: Path, data: bytes) -> None:
+    """Write a file owner-only (0600) and atomically: a reader sees the old or the new file,
+    never half of one. Raises OSError when the folder cannot be written."""
+    fd, tmp = tempfile.mkstemp(prefix=".facilitator-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _data_root(name: str) -> Path:
+    """Package data: inside an installed wheel, else the checkout's top-level folder."""
+    packaged = Path(__file__).resolve().parent.parent / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / name
+
+
+def corpus_dir() -> Path:
+    """The shipped demo corpus."""
+    return _data_root("corpus")
+
+
+def prompts_dir() -> Path:
+    """The shipped prompts for the optional local language model."""
+    return _data_root("prompts")
