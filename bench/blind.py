@@ -146,6 +146,17 @@ def engine_ranker(name: str, embedder: Any) -> tuple[Callable[[str], list[str]],
     return rank, store
 
 
+def build(
+    ranker: str, name: str, entries: list[dict[str, Any]], embedder: Any
+) -> Callable[[str], list[str]]:
+    """The ranking function called ``ranker`` over this corpus."""
+    if ranker == "bm25":
+        return bm25_ranker(entries)
+    if ranker == "cosine":
+        return cosine_ranker(entries, embedder)
+    return engine_ranker(name, embedder)[0]
+
+
 def evaluate(
     corpora: list[str], parts: list[str], rankers: list[str]
 ) -> dict[str, dict[str, dict[str, Scores]]]:
@@ -161,14 +172,9 @@ def evaluate(
     for name in corpora:
         entries = load_file(corpus_path(name), set()).entries
         known = {e["id"] for e in entries}
-        builders: dict[str, Callable[[], Callable[[str], list[str]]]] = {
-            "bm25": lambda: bm25_ranker(entries),
-            "cosine": lambda: cosine_ranker(entries, embedder),
-            "engine": lambda: engine_ranker(name, embedder)[0],
-        }
         out[name] = {}
         for ranker in rankers:
-            rank = builders[ranker]()
+            rank = build(ranker, name, entries, embedder)
             out[name][ranker] = {}
             for part in parts:
                 ids = [i for i in chosen[part] if set(marks.get(i, {}).get(name, [])) & known]
@@ -206,8 +212,13 @@ def main() -> None:
     print(table(results))
     if args.json:
         Path(args.json).write_text(
-            json.dumps({c: {r: {p: vars(s) for p, s in v.items()} for r, v in by.items()}
-                        for c, by in results.items()}, indent=1),
+            json.dumps(
+                {
+                    c: {r: {p: vars(s) for p, s in v.items()} for r, v in by.items()}
+                    for c, by in results.items()
+                },
+                indent=1,
+            ),
             encoding="utf-8",
         )
 
