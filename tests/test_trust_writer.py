@@ -58,9 +58,10 @@ async def test_a_second_app_on_the_meeting_only_looks(store: Store) -> None:
         assert not leader.session.read_only and viewer.session.read_only
         line = viewer.query_one("#lease-line", Static)
         assert line.display and "ledes fra" in str(line.content)
-        assert not viewer.query_one("#note-input", Input).display or not viewer.query_one(
-            "NoteField"
-        ).display
+        assert (
+            not viewer.query_one("#note-input", Input).display
+            or not viewer.query_one("NoteField").display
+        )
         assert not leader.query_one("#lease-line", Static).display
         # The core refuses the viewer's writes, whatever the screen lets through.
         with pytest.raises(MeetingHeld, match="ledes fra"):
@@ -154,7 +155,7 @@ def test_two_processes_on_one_meeting(home: Path, with_lease: bool) -> None:
         for tag, seed in (("A", 1), ("B", 2))
     ]  # fmt: skip
     outputs = [child.communicate(timeout=300) for child in children]
-    for child, (out, err) in zip(children, outputs, strict=True):
+    for child, (_, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0 and "Traceback" not in err, err
     counts = [dict(line.split() for line in out.splitlines()) for out, _ in outputs]
     with Store.open() as store:
@@ -248,4 +249,14 @@ async def test_a_note_the_disk_refuses_stays_in_the_field(
         await pilot.pause()
         assert field.value == "" and not error.display
         assert isinstance(app.screen, MeetingScreen)
-    assert [n["text"] for n in notes_in(store, meeting_id)] == ["Jeg vil gerne tage bussen"]
+    stored = [n["text"] for n in notes_in(store, meeting_id)]
+    assert stored == ["Jeg vil gerne tage bussen"]
+    record(
+        f"disk_refused_{words.split()[-1]}",
+        fault=message,
+        refused_saves=2,
+        kept_in_field=True,
+        stored_while_failing=0,
+        stored_after_retry=len(stored),
+        tracebacks=0,
+    )

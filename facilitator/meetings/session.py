@@ -82,6 +82,7 @@ class MeetingSession:
         self.owner = owner or Owner.here()
         #: The lease of another app that leads this meeting: this session only looks.
         self.holder: Lease | None = None
+        self._leading = False
         self.info: MeetingInfo = people.get_meeting(store, meeting_id)
         self.state: MeetingState = load_state(store, meeting_id)
         self._earlier_plan: bool | None = None
@@ -96,11 +97,17 @@ class MeetingSession:
     def take_lease(self) -> Lease | None:
         """Lead the meeting from here: None when this session holds the lease, else the lease
         of the app that does (this session then only looks). Also the heartbeat."""
-        self.holder = lease.acquire(self.store, self.meeting_id, self.owner)
-        return self.holder
+        holder = lease.acquire(self.store, self.meeting_id, self.owner)
+        if holder is None and not self._leading:
+            # Led from here from now on: start from the meeting as it is, not as last read.
+            self.reload()
+        self._leading = holder is None
+        self.holder = holder
+        return holder
 
     def release_lease(self) -> None:
         lease.release(self.store, self.meeting_id, self.owner)
+        self._leading = False
 
     def _guard(self, known: tuple[object, ...] | None = None) -> None:
         """Inside a write transaction: refuse when another app leads the meeting, or when the
@@ -109,6 +116,7 @@ class MeetingSession:
         other = lease.held_by_other(self.store, self.meeting_id, self.owner)
         if other is not None:
             self.holder = other
+            self._leading = False
             raise MeetingHeld(t("lease.held", who=other.owner.label))
         if known is not None and self._stored_shape() != known:
             raise Conflict(t("meeting.changed_elsewhere"))
