@@ -1,7 +1,8 @@
 """The figures of RELIABILITY.md: runs the trust tests and prints what they measured.
 
     python bench/trust.py            # every figure (~3 minutes on two cores)
-    python bench/trust.py crash fuzz # only some: crash concurrency forget cpr network files fuzz
+    python bench/trust.py crash fuzz # only some: crash concurrency forget cpr network files
+                                     # fuzz writer
 
 Each test appends its figures to $FACILITATOR_FIGURES (tests/figures.py); this script sets it,
 runs pytest on the tests that measure the chosen figures, and prints one table. A test that
@@ -27,6 +28,7 @@ TESTS: dict[str, list[str]] = {
     "network": ["tests/test_trust_offline.py::test_whole_meeting_opens_no_network_connection"],
     "files": ["tests/test_trust_files.py"],
     "fuzz": ["tests/test_trust_fuzz.py"],
+    "writer": ["tests/test_trust_writer.py"],
 }
 
 

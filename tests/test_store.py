@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.domain.errors import StoreError
+from facilitator.domain.errors import Conflict, StoreError
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
@@ -65,8 +65,10 @@ def test_migrations_are_recorded_in_order(store: Store) -> None:
 
 
 def test_foreign_keys_enforced(store: Store) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+    # Enforced by SQLite, told to a person as a sentence (issue 14: no IntegrityError shown).
+    with pytest.raises(Conflict) as caught:
         store.insert("meetings", {"citizen_id": 999, "date": "2026-01-01", "created_at": "x"})
+    assert isinstance(caught.value.__cause__, sqlite3.IntegrityError)
 
 
 def test_note_is_committed_before_it_is_returned(store: Store) -> None:

@@ -18,6 +18,11 @@ Modes:
     (run with networking made impossible, see tests/netguard.py).
 ``writer MEETING_ID SECONDS``
     The core as fast as it goes: notes, plan items and topics, each its own transaction.
+``drive MEETING_ID TAG OPS LEASE SEED``
+    A second leader on the same meeting: the core's session in a loop, notes and turn
+    changes, keeping its own picture of the meeting as an app does. With LEASE 1 it takes the
+    meeting's lease, gives it back now and then and takes it again. Prints ``DONE n``,
+    ``REFUSED n`` (another app leads), ``CONFLICT n`` (its picture was stale) at the end.
 ``reader CITIZEN_ID MEETING_ID SECONDS``
     What a second process reads while the app writes: the plan (Markdown and HTML, audited),
     the citizen's export and an export for a third party (audited). Prints ``RUNS n`` and
@@ -114,14 +119,59 @@ def run_forkserver() -> None:
             print(f"STATUS {os.waitstatus_to_exitcode(status)}", flush=True)
 
 
-def run_writer(meeting_id: int, seconds: float) -> None:
+def run_drive(meeting_id: int, tag: str, ops: int, take_lease: bool, seed: int) -> None:
+    import random
+
+    from facilitator.domain.errors import Conflict, MeetingHeld
     from facilitator.domain.vocabulary import NoteKind
+    from facilitator.meetings.session import MeetingSession
+    from facilitator.storage.store import Store
+
+    rng = random.Random(seed)
+    store = Store.open(create=False)
+    session = MeetingSession(store, meeting_id)
+    done = refused = conflict = 0
+    leading = take_lease and session.take_lease() is None
+    for i in range(ops):
+        if take_lease and i % 25 == 24:  # hand the meeting over now and then
+            if leading:
+                session.release_lease()
+                time.sleep(0.02)
+            leading = session.take_lease() is None
+        try:
+            speaker = session.state.current_speaker
+            if speaker is None or rng.random() < 0.3:
+                session.advance()
+            else:
+                session.add_note(NoteKind.OENSKE, f"{tag} {i} til {speaker.id}")
+            done += 1
+        except MeetingHeld:
+            refused += 1
+        except Conflict:
+            conflict += 1
+        except FacilitatorError:
+            pass  # a rule of turns (e.g. a round already done): shown to a person, not a fault
+    if leading:
+        session.release_lease()
+    store.close()
+    print(f"DONE {done}", flush=True)
+    print(f"REFUSED {refused}", flush=True)
+    print(f"CONFLICT {conflict}", flush=True)
+
+
+def run_writer(meeting_id: int, seconds: float) -> None:
+    from facilitator.domain.vocabulary import NoteKind, Phase
     from facilitator.meetings import people, plan
     from facilitator.meetings.session import MeetingSession
     from facilitator.storage.store import Store
 
     store = Store.open(create=False)
-    session = MeetingSession(store, meeting_id)
+    # Its notes go to a meeting of its own: the app leads MEETING_ID and holds its lease
+    # (one writer per meeting); plan items and topics still go to the app's meeting.
+    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    session = MeetingSession(store, people.add_meeting(store, citizen_id).id)
+    session.set_phase(Phase.VELKOMST)
+    session.set_phase(Phase.RUNDER)
     end = time.monotonic() + seconds
     done = locked = 0
     while time.monotonic() < end:
@@ -266,6 +316,8 @@ def main(argv: list[str]) -> None:
         asyncio.run(run_offline_meeting(argv[1]))
     elif mode == "writer":
         run_writer(int(argv[1]), float(argv[2]))
+    elif mode == "drive":
+        run_drive(int(argv[1]), argv[2], int(argv[3]), argv[4] == "1", int(argv[5]))
     elif mode == "reader":
         run_reader(int(argv[1]), int(argv[2]), float(argv[3]))
     else:

@@ -22,3 +22,27 @@ class StoreError(FacilitatorError):
     """The database file cannot be used as it is (corrupt, foreign, newer, read-only)."""
 
     exit_code = 3
+
+
+class WriteFailed(StoreError):
+    """Nothing was saved: the disk, the file system or another program stopped the write."""
+
+
+class DiskFull(WriteFailed):
+    """The disk (or the file system holding the database) is full."""
+
+
+class ReadOnlyStore(WriteFailed):
+    """The database or its file system can only be read just now."""
+
+
+class StoreBusy(WriteFailed):
+    """Another program held the database past the busy timeout."""
+
+
+class Conflict(FacilitatorError):
+    """A write met a change made elsewhere at the same time (a unique rule, a stale screen)."""
+
+
+class MeetingHeld(FacilitatorError):
+    """Another app leads this meeting: here it can be seen, not changed."""

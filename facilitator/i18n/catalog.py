@@ -417,6 +417,7 @@ def _merge() -> None:
         catalog_plan,
         catalog_prepare,
         catalog_trust,
+        catalog_writer,
     )
 
     for part in (
@@ -427,6 +428,7 @@ def _merge() -> None:
         catalog_trust.MESSAGES,
         catalog_assist.MESSAGES,
         catalog_measures.MESSAGES,
+        catalog_writer.MESSAGES,
     ):
         clash = set(part) & set(MESSAGES)
         if clash:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import Conflict, FacilitatorError, MeetingHeld
 from facilitator.domain.meeting import (
     Change,
     CloseTurn,
@@ -23,7 +23,8 @@ from facilitator.domain.records import MeetingInfo, Note
 from facilitator.domain.safetext import clean_text
 from facilitator.domain.vocabulary import PHASE_ORDER, NoteKind, ParticipantKind, Phase, TurnKind
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import lease, people
+from facilitator.meetings.lease import Lease, Owner
 from facilitator.storage.store import Store
 
 MAX_NOTE = 4000
@@ -68,14 +69,81 @@ def load_state(store: Store, meeting_id: int) -> MeetingState:
 
 
 class MeetingSession:
-    """The meeting leader's actions on one meeting. Every action is committed before it returns."""
+    """The meeting leader's actions on one meeting. Every action is committed before it returns.
 
-    def __init__(self, store: Store, meeting_id: int) -> None:
+    Every write first checks, inside its transaction, that no other app holds the meeting's
+    lease (``take_lease``) and that the meeting is as this session last read it; otherwise it
+    writes nothing and raises a FacilitatorError that says why.
+    """
+
+    def __init__(self, store: Store, meeting_id: int, owner: Owner | None = None) -> None:
         self.store = store
         self.meeting_id = meeting_id
+        self.owner = owner or Owner.here()
+        #: The lease of another app that leads this meeting: this session only looks.
+        self.holder: Lease | None = None
+        self._leading = False
         self.info: MeetingInfo = people.get_meeting(store, meeting_id)
         self.state: MeetingState = load_state(store, meeting_id)
         self._earlier_plan: bool | None = None
+
+    # --- the lease -----------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Another app leads the meeting (as last seen): writes are refused."""
+        return self.holder is not None
+
+    def take_lease(self) -> Lease | None:
+        """Lead the meeting from here: None when this session holds the lease, else the lease
+        of the app that does (this session then only looks). Also the heartbeat."""
+        holder = lease.acquire(self.store, self.meeting_id, self.owner)
+        if holder is None and not self._leading:
+            # Led from here from now on: start from the meeting as it is, not as last read.
+            self.reload()
+        self._leading = holder is None
+        self.holder = holder
+        return holder
+
+    def release_lease(self) -> None:
+        lease.release(self.store, self.meeting_id, self.owner)
+        self._leading = False
+
+    def _guard(self, known: tuple[object, ...] | None = None) -> None:
+        """Inside a write transaction: refuse when another app leads the meeting, or when the
+        turns, rounds, phase or circle are no longer ``known`` (``_known_shape()`` taken before
+        the model changed its state): then this session's picture is stale."""
+        other = lease.held_by_other(self.store, self.meeting_id, self.owner)
+        if other is not None:
+            self.holder = other
+            self._leading = False
+            raise MeetingHeld(t("lease.held", who=other.owner.label))
+        if known is not None and self._stored_shape() != known:
+            raise Conflict(t("meeting.changed_elsewhere"))
+
+    def _stored_shape(self) -> tuple[object, ...]:
+        row = self.store.row(
+            "SELECT (SELECT count(*) FROM turns WHERE meeting_id = :m) AS turns,"
+            " (SELECT max(id) FROM turns WHERE meeting_id = :m) AS last,"
+            " (SELECT count(*) FROM turns WHERE meeting_id = :m AND ended_at IS NULL) AS open,"
+            " (SELECT count(*) FROM rounds WHERE meeting_id = :m) AS rounds,"
+            " (SELECT phase FROM meetings WHERE id = :m) AS phase,"
+            " (SELECT count(*) FROM participants WHERE meeting_id = :m AND NOT removed) AS circle",
+            {"m": self.meeting_id},
+        )
+        assert row is not None
+        return (row["turns"], row["last"], row["open"], row["rounds"], row["phase"], row["circle"])
+
+    def _known_shape(self) -> tuple[object, ...]:
+        turns = self.state.turns
+        return (
+            len(turns),
+            turns[-1].id if turns else None,
+            sum(1 for turn in turns if turn.ended_at is None),
+            len(self.state.rounds),
+            self.state.phase.value,
+            sum(1 for p in self.state.participants if not p.removed),
+        )
 
     # --- reading -----------------------------------------------------------------
 
@@ -99,12 +167,13 @@ class MeetingSession:
 
     # --- changing ------------------------------------------------------------------
 
-    def _apply(self, changes: list[Change], audit: str) -> None:
+    def _apply(self, changes: list[Change], audit: str, known: tuple[object, ...]) -> None:
         """Persist the model's changes in one transaction, then reload the state."""
         now = self.store.now()
         temp_ids: dict[int, int] = {}
         try:
             with self.store.atomic():
+                self._guard(known)
                 for change in changes:
                     self._persist(change, now, temp_ids)
                 if changes:
@@ -161,12 +230,13 @@ class MeetingSession:
                 store.update("participants", pid, {"position": position})
 
     def _run(self, action: str, fn: object) -> None:
+        known = self._known_shape()
         try:
             changes = fn()  # type: ignore[operator]
         except MeetingRuleError as exc:
             self.reload()
             raise FacilitatorError(t(exc.key)) from exc
-        self._apply(changes, action)
+        self._apply(changes, action, known)
 
     def set_phase(self, phase: Phase) -> None:
         """Go to a phase; phases with turns start their first round, citizen first by default."""
@@ -221,12 +291,14 @@ class MeetingSession:
         if self.state.paused:
             return
         with self.store.atomic():
+            self._guard()
             self.store.update("meetings", self.meeting_id, {"paused_at": self.store.now()})
             self.store.audit("pause", "meeting", self.meeting_id, self.info.citizen_id)
         self.reload()
 
     def resume(self) -> None:
         with self.store.atomic():
+            self._guard()
             self.store.update("meetings", self.meeting_id, {"paused_at": None})
             self.store.audit("resume", "meeting", self.meeting_id, self.info.citizen_id)
         self.reload()
@@ -242,29 +314,41 @@ class MeetingSession:
             turn = self.state.check_can_note()
         except MeetingRuleError as exc:
             raise FacilitatorError(t(exc.key)) from exc
-        with self.store.atomic():
-            nid = self.store.insert(
-                "notes",
-                {
-                    "turn_id": turn.id,
-                    "meeting_id": self.meeting_id,
-                    "participant_id": turn.participant_id,
-                    "kind": kind.value,
-                    "text": cleaned,
-                    "created_at": self.store.now(),
-                },
-            )
-            self.store.audit("create", "note", nid, self.info.citizen_id)
+        try:
+            with self.store.atomic():
+                # The speaker the leader sees is the speaker the note is stored under.
+                self._guard(self._known_shape())
+                nid = self._insert_note(turn, kind, cleaned)
+        except FacilitatorError:
+            self.reload()
+            raise
         self.state.record_note(kind)
         row = self.store.row("SELECT * FROM notes WHERE id = ?", [nid])
         assert row is not None
         return Note.from_row(row)
+
+    def _insert_note(self, turn: Turn, kind: NoteKind, text: str) -> int:
+        """The note and its audit line (inside the caller's transaction)."""
+        nid = self.store.insert(
+            "notes",
+            {
+                "turn_id": turn.id,
+                "meeting_id": self.meeting_id,
+                "participant_id": turn.participant_id,
+                "kind": kind.value,
+                "text": text,
+                "created_at": self.store.now(),
+            },
+        )
+        self.store.audit("create", "note", nid, self.info.citizen_id)
+        return nid
 
     def edit_note(self, note_id: int, text: str) -> None:
         cleaned = clean_text(text).strip()
         if not cleaned:
             raise FacilitatorError(t("err.empty", what=t("word.note")))
         with self.store.atomic():
+            self._guard()
             self.store.update("notes", note_id, {"text": cleaned[:MAX_NOTE]})
             self.store.audit("change", "note", note_id, self.info.citizen_id)
 
@@ -282,22 +366,26 @@ class MeetingSession:
         placeholder = Participant(
             id=0, name=name, kind=kind, relation=relation.strip(), department=department.strip()
         )
+        known = self._known_shape()
         added = self.state.add_participant(placeholder)
-        with self.store.atomic():
-            pid = self.store.insert(
-                "participants",
-                {
-                    "meeting_id": self.meeting_id,
-                    "name": added.name,
-                    "relation": added.relation,
-                    "kind": added.kind.value,
-                    "department": added.department,
-                    "position": added.position,
-                    "joined_round": added.joined_round,
-                },
-            )
-            self.store.audit("create", "participant", pid, self.info.citizen_id)
-        self.reload()
+        try:
+            with self.store.atomic():
+                self._guard(known)
+                pid = self.store.insert(
+                    "participants",
+                    {
+                        "meeting_id": self.meeting_id,
+                        "name": added.name,
+                        "relation": added.relation,
+                        "kind": added.kind.value,
+                        "department": added.department,
+                        "position": added.position,
+                        "joined_round": added.joined_round,
+                    },
+                )
+                self.store.audit("create", "participant", pid, self.info.citizen_id)
+        finally:
+            self.reload()
         return self.state.participant(pid)
 
     def remove_participant(self, participant_id: int) -> None:
@@ -306,10 +394,11 @@ class MeetingSession:
         if participant.is_citizen:
             raise FacilitatorError(t("err.citizen_stays"))
         now = self.store.now()
-
+        known = self._known_shape()
         changes = self.state.remove_participant(participant_id, now)
         try:
             with self.store.atomic():
+                self._guard(known)
                 self.store.update("participants", participant_id, {"removed": 1})
                 temp: dict[int, int] = {}
                 for c in changes:

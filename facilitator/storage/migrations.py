@@ -298,3 +298,15 @@ def m007_ruler_follow_up(db: Database) -> None:
 def m008_contact(db: Database) -> None:
     """How to reach the citizen, kept with the Mig card; shared only by a "contact" consent."""
     db.execute("ALTER TABLE mig_cards ADD COLUMN contact TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m009_meeting_lease(db: Database) -> None:
+    """One writer per meeting: the app that leads a meeting holds its lease and renews it."""
+    db.execute(
+        "CREATE TABLE meeting_leases ("
+        " meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,"
+        " host TEXT NOT NULL, pid INTEGER NOT NULL, token TEXT NOT NULL,"
+        " label TEXT NOT NULL DEFAULT '',"
+        " acquired_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL)"
+    )

@@ -17,6 +17,7 @@ from facilitator.domain.clock import Clock, system_now
 from facilitator.domain.errors import StoreError
 from facilitator.i18n import t
 from facilitator.storage import paths
+from facilitator.storage.faults import translate
 from facilitator.storage.migrations import known_names, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -79,6 +80,18 @@ def _check_existing(path: Path) -> list[str]:
     if unknown:
         raise StoreError(t("err.store_newer", path=path))
     return applied
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Raise a failed write as the FacilitatorError that names its cause (storage.faults)."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        error = translate(exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def _backup(path: Path, clock: Clock) -> Path:
@@ -189,22 +202,27 @@ class Store:
         timeout for another writer. A transaction that reads first and writes later cannot
         wait once it holds a read snapshot: SQLite fails it at once with "database is locked"
         whenever another process wrote in between (measured, RELIABILITY.md). Nested blocks
-        are savepoints.
+        are savepoints. A full disk, a read-only file system, a lock held too long or a unique
+        rule met raises a FacilitatorError (storage.faults) after the rollback: nothing is
+        half-written, and no sqlite3 error reaches a person.
         """
         conn = self.db.conn
         if conn.in_transaction:
-            with self.db.atomic() as db:
+            with _translated(), self.db.atomic() as db:
                 yield db
             return
-        conn.execute("BEGIN IMMEDIATE")
+        with _translated():
+            conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            with _translated():
+                yield self.db
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         try:
-            conn.execute("COMMIT")
+            with _translated():
+                conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -225,15 +243,19 @@ class Store:
         """Insert one row and return its rowid."""
         columns = ", ".join(f'"{c}"' for c in record)
         marks = ", ".join("?" for _ in record)
-        cursor = self.db.execute(
-            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(record.values())
-        )
+        with _translated():
+            cursor = self.db.execute(
+                f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(record.values())
+            )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
     def update(self, table: str, key: Any, values: dict[str, Any], pk: str = "id") -> None:
         sets = ", ".join(f'"{c}" = ?' for c in values)
-        self.db.execute(f'UPDATE "{table}" SET {sets} WHERE "{pk}" = ?', [*values.values(), key])
+        with _translated():
+            self.db.execute(
+                f'UPDATE "{table}" SET {sets} WHERE "{pk}" = ?', [*values.values(), key]
+            )
 
     def create(
         self,

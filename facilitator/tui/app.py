@@ -15,8 +15,10 @@ from textual.timer import Timer
 
 from facilitator.directory.embeddings import Embedder
 from facilitator.directory.ranking import Ranked, SuggestionIndex
+from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
+from facilitator.meetings import lease
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.bindings import translate_bindings
@@ -108,10 +110,13 @@ class FacilitatorApp(App[None]):
         self._debounce: Timer | None = None
         self._sequence = 0
         self._pending: set[int] = set()
+        #: The meeting on the wall: led from here (its lease held) or only looked at.
+        self.session: MeetingSession | None = None
 
     def on_mount(self) -> None:
         self.title = t("app.title")
         self.set_class(self.plain, "-plain")
+        self.set_interval(lease.HEARTBEAT, self.heartbeat)
         self.push_screen(HomeScreen())
         if self.start_meeting_id is not None:
             self.open_meeting(self.start_meeting_id)
@@ -203,10 +208,55 @@ class FacilitatorApp(App[None]):
         return MeetingScreen(session)
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Show a meeting on the wall, resuming at its phase and speaker."""
+        """Show a meeting on the wall, resuming at its phase and speaker: led from here, or
+        only looked at when another app leads it (one writer per meeting)."""
+        self.release_lease()
         session = MeetingSession(self.store, meeting_id)
-        self.store.audit("open", "meeting", meeting_id, session.info.citizen_id)
+        self.session = session
+        try:
+            holder = session.take_lease()
+            self.store.audit("open", "meeting", meeting_id, session.info.citizen_id)
+        except FacilitatorError as exc:  # the disk or another program refused the write
+            self.notify(str(exc), severity="warning")
+            holder = session.holder
+        if holder is not None:
+            self.notify(t("lease.held", who=holder.owner.label), severity="warning")
         self.push_screen(self.screen_for(session))
+
+    def heartbeat(self) -> None:
+        """Renew the lease of the meeting led from here; a wall that only looks follows the
+        meeting, and leads it once the other app has left it or crashed."""
+        session = self.session
+        if session is None:
+            return
+        looked = session.read_only
+        try:
+            session.take_lease()
+        except FacilitatorError as exc:
+            self.log.warning(f"lease not renewed: {exc}")
+            return
+        holder = session.holder
+        if looked or holder is not None:
+            session.reload()
+            if holder is None:
+                self.notify(t("lease.taken_over"))
+            elif not looked:  # this app's heartbeat went stale and another app took over
+                self.notify(t("lease.held", who=holder.owner.label), severity="warning")
+            if isinstance(self.screen, PhaseScreen):
+                self.screen.refresh_view()
+
+    def release_lease(self) -> None:
+        """Give the meeting's lease back (leaving it, quitting)."""
+        session, self.session = self.session, None
+        if session is None or session.read_only:
+            return
+        try:
+            session.release_lease()
+        except FacilitatorError as exc:  # it goes stale and is taken over in a minute
+            self.log.warning(f"lease not released: {exc}")
+
+    def on_unmount(self) -> None:
+        self.release_lease()
 
     def show_phase(self, session: MeetingSession) -> None:
         """After a phase change: replace the meeting screen with the phase's own."""
@@ -220,6 +270,7 @@ class FacilitatorApp(App[None]):
         """Back to the overview of citizens and meetings."""
         while isinstance(self.screen, PhaseScreen) or len(self.screen_stack) > 2:
             self.pop_screen()
+        self.release_lease()
 
     def note_committed(self, pressed_at: float) -> None:
         """Measure key-to-commit (kept in memory for bench/tui.py; a few floats per meeting)."""

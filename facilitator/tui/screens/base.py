@@ -65,6 +65,9 @@ class PhaseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="meeting-title", classes="meeting-title")
         yield Static("", id="phase-strip", classes="phase-strip")
+        lease_line = Static("", id="lease-line", classes="lease-line")
+        lease_line.display = False
+        yield lease_line
         yield from self.compose_body()
 
     def compose_body(self) -> ComposeResult:
@@ -112,7 +115,19 @@ class PhaseScreen(Screen[None]):
     def refresh_view(self) -> None:
         self.refresh_header()
         self.set_text("#phase-strip", self.phase_strip())
+        self.refresh_lease_line()
         self.refresh_body()
+
+    def refresh_lease_line(self) -> None:
+        """One line on the wall when another app leads the meeting: who, and since when."""
+        holder = self.session.holder
+        line = self.query_one("#lease-line", Static)
+        if holder is None:
+            line.display = False
+            return
+        since = holder.acquired_at.astimezone().strftime("%H:%M")
+        self.set_text("#lease-line", t("lease.wall", who=holder.owner.label, since=since))
+        line.display = True
 
     def refresh_body(self) -> None:
         """Redraw the screen's own content from the session."""

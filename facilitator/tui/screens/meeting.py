@@ -168,8 +168,10 @@ class MeetingScreen(PhaseScreen):
             circle.append(f"{marker}{escape(p.name)}  {counts}")
         self.set_text("#circle", "\n".join(circle))
         field = self.query_one(NoteField)
-        if field.display != state.phase.has_turns:
-            field.display = state.phase.has_turns
+        # Another app leads the meeting: this wall only looks, so there is nothing to type.
+        writable = state.phase.has_turns and not self.session.read_only
+        if field.display != writable:
+            field.display = writable
 
     def _phase_content(self) -> str:
         state = self.session.state
@@ -213,15 +215,15 @@ class MeetingScreen(PhaseScreen):
         open_questions(self, self.session)
 
     def action_pause(self) -> None:
-        self.session.pause()
-        self._show_pause()
+        if self.run_action(self.session.pause):
+            self._show_pause()
 
     def _show_pause(self) -> None:
         started = self.session.info.paused_at
         start_dt = datetime.fromisoformat(started) if started else self.now()
 
         def resumed(_: None) -> None:
-            self.session.resume()
+            self.run_action(self.session.resume)
             self.refresh_view()
 
         self.app.push_screen(PauseScreen(start_dt, self.session.store.clock), resumed)
@@ -231,7 +233,10 @@ class MeetingScreen(PhaseScreen):
         try:
             self.session.add_note(event.kind, event.text)
         except FacilitatorError as exc:
+            # The typed words stay in the field; the wall says why and how to try again.
+            self.query_one(NoteField).show_error(t("note.not_saved", reason=str(exc)))
             self.notify(str(exc), severity="warning")
+            self.refresh_view()
             return
         self.app.note_committed(event.pressed_at)  # type: ignore[attr-defined]
         self.query_one(NoteField).clear()

@@ -82,6 +82,7 @@ class NoteField(Vertical):
     DEFAULT_CSS = """
     NoteField { height: auto; }
     NoteField #note-warning { color: $warning; text-style: bold; height: auto; }
+    NoteField #note-error { color: $error; text-style: bold; height: auto; }
     """
 
     class Tagged(Message):
@@ -97,6 +98,9 @@ class NoteField(Vertical):
         yield Input(placeholder=t("note.placeholder"), id="note-input", max_length=4000)
         yield KindBar(id="kind-bar")
         yield Static("", id="note-warning")
+        error = Static("", id="note-error")
+        error.display = False
+        yield error
 
     @property
     def input(self) -> Input:
@@ -124,3 +128,10 @@ class NoteField(Vertical):
     def clear(self) -> None:
         self.input.value = ""
         self.query_one("#note-warning", Static).update("")
+        self.show_error("")
+
+    def show_error(self, text: str) -> None:
+        """Why the note in the field is not saved yet (the text stays for another Enter)."""
+        error = self.query_one("#note-error", Static)
+        error.update(text)
+        error.display = bool(text)
