@@ -6,8 +6,7 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from facilitator.i18n import t
-from facilitator.i18n.catalog import MESSAGES
+from facilitator.i18n import has_message, t
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -15,7 +14,7 @@ def translate_bindings(node: DOMNode) -> None:
     translated = {}
     for key, bindings in node._bindings.key_to_bindings.items():
         translated[key] = [
-            replace(b, description=t(b.description)) if b.description in MESSAGES else b
+            replace(b, description=t(b.description)) if has_message(b.description) else b
             for b in bindings
         ]
     node._bindings.key_to_bindings = translated

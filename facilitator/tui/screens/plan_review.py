@@ -21,7 +21,7 @@ from facilitator.documents import compose
 from facilitator.documents.render import render_plan
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanVersion
-from facilitator.i18n import t
+from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import people, plan
 from facilitator.storage.store import Store
@@ -146,7 +146,7 @@ class PlanReviewScreen(Screen[None]):
                 date=long_date(self.version.approved_at),
             )
         if self.marked:
-            return t("review.marked_count", n=len(self.marked))
+            return tn("review.marked_count", len(self.marked))
         return t("review.all_good")
 
     def notify_error(self, error: FacilitatorError) -> None:
@@ -175,7 +175,7 @@ class PlanReviewScreen(Screen[None]):
         if self.version.approved_at:
             return
         if self.marked:
-            self.notify(t("review.err_marked", n=len(self.marked)), severity="warning")
+            self.notify(tn("review.err_marked", len(self.marked)), severity="warning")
             return
         if not (self.version.snapshot["items"] or self.version.snapshot["not_possible"]):
             self.notify(t("review.err_empty"), severity="warning")
