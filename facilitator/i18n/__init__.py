@@ -61,20 +61,31 @@ def _missing(key: str) -> KeyError:
     return KeyError(f"message {key!r} is not in the catalog")
 
 
-def t(key: str, language: str | None = None, **params: object) -> str:
-    """The message ``key`` in the current language, with ``{params}`` filled in."""
+def message(key: str, language: str | None = None) -> str:
+    """The text of ``key`` as the catalog has it, ``{placeholders}`` and all."""
     text = translations(language or current_language()).gettext(key)
     if text == key:  # gettext hands back the msgid when there is no msgstr
         raise _missing(key)
+    return text
+
+
+def plural_message(key: str, n: int, language: str | None = None) -> str:
+    """The singular or plural text of ``key`` for count ``n``, placeholders unfilled."""
+    text = translations(language or current_language()).ngettext(key, key, n)
+    if text == key:
+        raise _missing(key)
+    return text
+
+
+def t(key: str, language: str | None = None, **params: object) -> str:
+    """The message ``key`` in the current language, with ``{params}`` filled in."""
+    text = message(key, language)
     return text.format(**params) if params else text
 
 
 def tn(key: str, n: int, language: str | None = None, **params: object) -> str:
     """The singular or plural form of message ``key`` for count ``n`` (``{n}`` is filled in)."""
-    text = translations(language or current_language()).ngettext(key, key, n)
-    if text == key:
-        raise _missing(key)
-    return text.format(n=n, **params)
+    return plural_message(key, n, language).format(n=n, **params)
 
 
 def has_message(key: str) -> bool:
