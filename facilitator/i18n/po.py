@@ -76,7 +76,8 @@ KEYWORDS = {"t": None, "tn": (1,), "_": None, "gettext": None, "ngettext": (1, 2
 #: Keys the code builds at run time (f"date.month.{n}"): a key under one of these prefixes
 #: counts as used.
 DYNAMIC_PREFIXES = (
-    "assist.no_consent.", "assist.shared_", "assist.role.", "assist.task.", "audit.", "consent.scope_",
+    "assist.no_consent.", "assist.shared_", "assist.role.", "assist.task.", "audit.",
+    "consent.scope_",
     "date.", "doc.consent_", "doc.legend.", "doc.recipient.", "entry.", "form.title.",
     "future.q", "kind.", "notekind.", "phase.", "prep.", "rights.", "rules.", "s141.kind.",
     "s141.who.", "since.status.", "source.", "status.", "suggestions.status.", "who.",
@@ -90,7 +91,7 @@ def used_keys(root: Path) -> dict[str, list[str]]:
     from babel.messages.frontend import parse_mapping_cfg
 
     with (root / "babel.cfg").open(encoding="utf-8") as fh:
-        method_map, options_map = parse_mapping_cfg(fh)
+        method_map, options_map = parse_mapping_cfg(fh)  # type: ignore[no-untyped-call]
     used: dict[str, list[str]] = {}
     with contextlib.redirect_stderr(io.StringIO()):
         # Babel warns on stderr about every f-string key; those are the DYNAMIC_PREFIXES.
