@@ -64,7 +64,8 @@ def _missing(key: str) -> KeyError:
 def message(key: str, language: str | None = None) -> str:
     """The text of ``key`` as the catalog has it, ``{placeholders}`` and all."""
     text = translations(language or current_language()).gettext(key)
-    if text == key:  # gettext hands back the msgid when there is no msgstr
+    # gettext hands back the msgid when there is no msgstr ("" is the catalog's header).
+    if text == key or not key:
         raise _missing(key)
     return text
 
@@ -72,7 +73,7 @@ def message(key: str, language: str | None = None) -> str:
 def plural_message(key: str, n: int, language: str | None = None) -> str:
     """The singular or plural text of ``key`` for count ``n``, placeholders unfilled."""
     text = translations(language or current_language()).ngettext(key, key, n)
-    if text == key:
+    if text == key or not key:
         raise _missing(key)
     return text
 
@@ -90,7 +91,7 @@ def tn(key: str, n: int, language: str | None = None, **params: object) -> str:
 
 def has_message(key: str) -> bool:
     """Whether ``key`` is a (singular) message of the catalog."""
-    return translations("da").gettext(key) != key
+    return bool(key) and translations("da").gettext(key) != key
 
 
 def missing_translations() -> list[str]:

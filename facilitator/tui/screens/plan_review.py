@@ -14,7 +14,6 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from facilitator.documents import compose
@@ -25,7 +24,7 @@ from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import people, plan
 from facilitator.storage.store import Store
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import escape
 from facilitator.tui.widgets.confirm import Confirm
 
@@ -93,7 +92,6 @@ class PlanReviewScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.store = store
         self.meeting_id = meeting_id
         self.citizen_name = people.get_citizen(
