@@ -58,7 +58,7 @@ def option_keys(path: str, name: str) -> tuple[str, str]:
 class _Translated:
     """Mixin: the help of a click Command or Group, translated at format time."""
 
-    context_class = HelpContext
+    context_class: type[click.Context] = HelpContext
     #: The command's place in the tree ("corpus.import"), set when it joins a group.
     help_path = ""
 
