@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export FACILITATOR_HOME ?= $(CURDIR)/.demo-home
 
-.PHONY: demo test check install install-dev lint bench clean system-deps
+.PHONY: demo test check install install-dev lint bench clean system-deps catalogs messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,9 +45,28 @@ tests/a11y/node_modules/.installed: tests/a11y/package-lock.json | system-deps
 	cd tests/a11y && npm ci --no-audit --no-fund --silent
 	touch $@
 
+# The gettext catalogs: .po (edited) -> .mo (read at run time). The build hook
+# (hatch_build.py) compiles them for the wheel and for `pip install -e .`; these rules keep a
+# checkout's .mo fresh after a .po is edited (t() would otherwise compile the .po in memory).
+PO := $(wildcard facilitator/i18n/locale/*/LC_MESSAGES/*.po)
+MO := $(PO:.po=.mo)
+
+%.mo: %.po $(VENV)/.installed-dev
+	$(BIN)/python hatch_build.py
+
+catalogs: $(MO)
+
 install: $(VENV)/.installed-app
 
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev catalogs
+
+# Extract every key t()/tn() and the templates use (babel.cfg) into build/facilitator.pot,
+# then report keys used but missing from a .po, and .po keys nothing uses.
+messages: $(VENV)/.installed-dev
+	@mkdir -p build
+	$(BIN)/pybabel --quiet extract -F babel.cfg -k t -k tn:1 --no-location --sort-by-file \
+		-o build/facilitator.pot . 2>/dev/null
+	$(BIN)/python -m facilitator.i18n.po .
 
 demo: install
 	$(BIN)/facilitator demo

@@ -16,7 +16,7 @@ from facilitator.documents import compose
 from facilitator.domain.readability import lix
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, PlanSection, Who
-from facilitator.i18n.catalog import MESSAGES
+from facilitator.i18n.po import messages
 from facilitator.meetings import consent, people, plan
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage import paths
@@ -27,6 +27,8 @@ GOLDEN = Path(__file__).parent / "golden"
 TEMPLATES = Path(__file__).resolve().parent.parent / "facilitator" / "documents" / "templates"
 GUIDE = "Per Guidesen"
 FIXTURE = HealthCheck.function_scoped_fixture
+
+MESSAGES = messages()
 
 
 def first_meeting(store: Store) -> int:
@@ -193,7 +195,7 @@ def template_wording(lang: str) -> str:
     keys: set[str] = set()
     for template in TEMPLATES.glob("*.j2"):
         source = template.read_text(encoding="utf-8")
-        keys |= set(re.findall(r't\("([a-z0-9_.:]+[a-z0-9_])"', source))
+        keys |= set(re.findall(r'(?:\bt|\b_)\("([a-z0-9_.:]+[a-z0-9_])"', source))
     for prefix in ("who.", "kind.", "s141.who.", "s141.kind.", "doc.consent_"):
         keys |= {k for k in MESSAGES if k.startswith(prefix)}
     sentences = []

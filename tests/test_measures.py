@@ -111,7 +111,9 @@ VERDICTS = (
 
 
 def test_no_cut_off_or_label_in_any_measures_text() -> None:
-    from facilitator.i18n.catalog import MESSAGES
+    from facilitator.i18n.po import messages
+
+    MESSAGES = messages()
 
     verdict = re.compile(r"\b(" + "|".join(map(re.escape, VERDICTS)) + r")", re.IGNORECASE)
     for key, entry in MESSAGES.items():

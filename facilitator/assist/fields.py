@@ -18,7 +18,7 @@ from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.records import Consent, MeetingInfo, Note
 from facilitator.domain.vocabulary import NoteKind, PlanSection, Rating, Who
-from facilitator.i18n import t
+from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import consent, people, plan
 from facilitator.storage.store import Store
@@ -217,8 +217,7 @@ def shared_summary(fields: dict[str, Any], language: str) -> tuple[str, ...]:
     for name in ("notes", "topics", "items"):
         count = len(fields.get(name) or ())
         if count:
-            key = f"assist.shared_{name}" + ("_one" if count == 1 else "")
-            said.append(t(key, language, n=count))
+            said.append(tn(f"assist.shared_{name}", count, language))
     if fields.get("text"):
         said.append(t("assist.shared_text", language))
     return tuple(said)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from facilitator.cli.help import HelpCommand
 from facilitator.i18n import t
 
 if TYPE_CHECKING:
@@ -85,20 +86,16 @@ def _print(draft: Draft) -> None:
         click.echo(draft.text)
 
 
-@click.command(name="assist")
+@click.command(name="assist", cls=HelpCommand)
 @click.argument("task", type=click.Choice(TASKS))
 @click.argument("meeting_ref")
-@click.option("--llm-url", default=None, help="Base URL of an OpenAI-compatible server.")
-@click.option("--model", default=None, help="Model name sent to the server.")
-@click.option(
-    "--allow-remote", is_flag=True, default=None, help="Allow a server outside the local network."
-)
-@click.option(
-    "--timeout", type=click.FloatRange(1, 600), default=None, help="Seconds to wait for an answer."
-)
-@click.option("--turn", "turn_id", type=int, default=None, help="Draft/questions: this turn.")
-@click.option("--item", "item_id", type=int, default=None, help="Easy-read: this plan item.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--llm-url", default=None)
+@click.option("--model", default=None)
+@click.option("--allow-remote", is_flag=True, default=None)
+@click.option("--timeout", type=click.FloatRange(1, 600), default=None)
+@click.option("--turn", "turn_id", type=int, default=None)
+@click.option("--item", "item_id", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True)
 def assist_command(
     task: str,
     meeting_ref: str,

@@ -14,6 +14,7 @@ import click
 from facilitator import __version__
 from facilitator.cli.assist import register as register_assist
 from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
+from facilitator.cli.help import HelpGroup, set_language_early
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus
 from facilitator.domain.errors import FacilitatorError
@@ -34,15 +35,25 @@ def _open_app(store: Store, meeting_id: int | None, plain: bool, theme: str | No
     _app_opener(store, meeting_id, plain, theme)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Help texts live in the catalog (cli.help.*), looked up when shown: see cli/help.py.
+@click.group(
+    cls=HelpGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, "--version", prog_name="facilitator")
-@click.option("--lang", type=click.Choice(["da", "en"]), default=None, help="Language (da/en).")
-@click.option("--plain", is_flag=True, help="Plain mode for screen readers (no box drawing).")
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default=None,
+    is_eager=True,  # before --help, so `facilitator --lang en --help` is English
+    callback=set_language_early,
+)
+@click.option("--plain", is_flag=True)
 @click.option(
     "--theme",
     type=click.Choice(["dark", "light", "high-contrast"]),
     default=None,
-    help="Colours for the wall (F9 switches while running).",
 )
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, plain: bool, theme: str | None) -> None:
@@ -63,7 +74,7 @@ def _theme(name: str | None) -> str | None:
 
 
 @cli.command()
-@click.option("--demo", is_flag=True, help="Also load the demo corpus and the demo citizen.")
+@click.option("--demo", is_flag=True)
 def init(demo: bool) -> None:
     """Create or migrate the store; with --demo, load the demo data."""
     with open_store(create=True) as store:
@@ -91,7 +102,7 @@ def demo(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True)
 def citizens(as_json: bool) -> None:
     """List the citizens."""
     with open_store() as store:
@@ -112,8 +123,8 @@ def citizens(as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("--citizen", "citizen_ref", default=None, help="Only this citizen (id or name).")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--citizen", "citizen_ref", default=None)
 def meetings(as_json: bool, citizen_ref: str | None) -> None:
     """List the meetings."""
     with open_store() as store:
@@ -176,7 +187,7 @@ def corpus_import(path: Path) -> None:
 
 
 @corpus_group.command(name="stats")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True)
 def corpus_stats(as_json: bool) -> None:
     """Counts per kind, silo and theme, and entries not confirmed for 12 months."""
     with open_store() as store:
@@ -215,8 +226,8 @@ def corpus_stats(as_json: bool) -> None:
 
 @cli.command()
 @click.argument("text")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@click.option("-k", "k", type=int, default=8, show_default=True, help="How many suggestions.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("-k", "k", type=int, default=8, show_default=True)
 def suggest(text: str, as_json: bool, k: int) -> None:
     """Suggest offers and friends for TEXT, with why."""
     from facilitator.directory.embeddings import make_embedder
@@ -273,16 +284,14 @@ def suggest(text: str, as_json: bool, k: int) -> None:
     type=click.Choice(["citizen", "s141"]),
     default="citizen",
     show_default=True,
-    help="citizen: Min plan, in the citizen's words. s141: the plan for the case file.",
 )
 @click.option(
     "--version",
     "version_number",
     type=int,
     default=None,
-    help="A stored version (default: the plan as it is now).",
 )
-@click.option("-o", "output", default=None, help="Write to this file instead of printing.")
+@click.option("-o", "output", default=None)
 def plan_command(
     meeting_ref: str, fmt: str, kind: str, version_number: int | None, output: str | None
 ) -> None:
@@ -299,11 +308,11 @@ def plan_command(
 
 @cli.command(name="brief")
 @click.argument("guide_name")
-@click.option("--citizen", "citizen_id", type=int, default=None, help="The citizen's id.")
+@click.option("--citizen", "citizen_id", type=int, default=None)
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True
 )
-@click.option("-o", "output", default=None, help="Write to this file instead of printing.")
+@click.option("-o", "output", default=None)
 def brief_command(guide_name: str, citizen_id: int | None, fmt: str, output: str | None) -> None:
     """Print the visit brief for a medborgerguide: only what the citizen consented to share."""
     from facilitator.documents import compose

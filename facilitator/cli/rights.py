@@ -48,13 +48,12 @@ def register(group: click.Group) -> None:
 
     @group.command(name="export")
     @click.argument("citizen_ref", metavar="CITIZEN")
-    @click.option("-o", "output", default=None, help="Write to this file instead of printing.")
+    @click.option("-o", "output", default=None)
     @click.option(
         "--to",
         "to",
         default=None,
         metavar="KIND:NAME",
-        help="Only what the citizen agreed to share with this recipient (CPR numbers masked).",
     )
     def export_command(citizen_ref: str, output: str | None, to: str | None) -> None:
         """Everything held about CITIZEN (id or name), as one JSON document."""
@@ -77,7 +76,7 @@ def register(group: click.Group) -> None:
 
     @group.command(name="forget")
     @click.argument("citizen_ref", metavar="CITIZEN")
-    @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+    @click.option("--yes", is_flag=True)
     def forget_command(citizen_ref: str, yes: bool) -> None:
         """Erase CITIZEN (id or name) and every trace of them, for good."""
         with open_store() as store:
@@ -100,14 +99,13 @@ def register(group: click.Group) -> None:
             click.echo(t("rights.journal_busy"), err=True)
 
     @group.command(name="audit")
-    @click.option("--citizen", "citizen_ref", default=None, help="Only entries about this id.")
-    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+    @click.option("--citizen", "citizen_ref", default=None)
+    @click.option("--json", "as_json", is_flag=True)
     @click.option(
         "-n",
         "limit",
         default=str(auditlog.DEFAULT_LIMIT),
         show_default=True,
-        help="At most this many of the latest entries.",
     )
     def audit_command(citizen_ref: str | None, as_json: bool, limit: str) -> None:
         """Who (the OS user) did what, to which object, when."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.i18n import current_language, t
+from facilitator.i18n import current_language, message, plural_message, t
 from facilitator.i18n.dates import long_date
 from facilitator.storage import paths
 
@@ -16,10 +18,29 @@ FORMATS = ("md", "html")
 TEMPLATES = {"citizen": "plan", "s141": "s141"}
 
 
-def _environment(autoescape: bool) -> jinja2.Environment:
+def _percent_style(text: str, autoescape: bool) -> str:
+    """A catalog text (``{name}`` placeholders) as jinja2's i18n formats it (``%(name)s``).
+
+    With newstyle gettext, jinja2 fills a message in with ``text % variables`` and, when
+    autoescaping, escapes only the variables. So the catalog's own text is escaped here and
+    its ``%`` signs doubled: the output is exactly ``escape(t(key, **params))``.
+    """
+    out = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(text):
+        literal = str(markupsafe.escape(literal)) if autoescape else literal
+        out.append(literal.replace("%", "%%"))
+        if field is not None:
+            out.append(f"%({field})s")
+    return "".join(out)
+
+
+def _environment(autoescape: bool, language: str) -> jinja2.Environment:
     """Overrides in <home>/templates first, then the packaged templates.
 
-    ``{% extends "default:plan.html.j2" %}`` lets an override reuse the original.
+    ``{% extends "default:plan.html.j2" %}`` lets an override reuse the original. Templates
+    read the catalog through jinja2's i18n extension: ``{{ _("plan.title") }}``,
+    ``{{ _("plan.owner", name=...) }}`` and ``{{ ngettext("key", "key", n, n=n) }}`` (the
+    msgid is the key, so singular and plural msgids are the same key).
     """
     packaged = jinja2.PackageLoader("facilitator.documents", "templates")
     loader = jinja2.ChoiceLoader(
@@ -36,6 +57,14 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda key: _percent_style(message(key, language), autoescape),
+        ngettext=lambda key, _plural, n: _percent_style(
+            plural_message(key, n, language), autoescape
+        ),
+        newstyle=True,
     )
     return env
 
@@ -48,10 +77,10 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
     def tr(key: str, **params: object) -> str:
         return t(key, lang, **params)
 
-    env = _environment(autoescape=fmt == "html")
+    env = _environment(autoescape=fmt == "html", language=lang)
     template = env.get_template(f"{name}.{fmt}.j2")
     return template.render(
-        t=tr,
+        t=tr,  # what a municipality's override templates from before gettext call
         lang=lang,
         longdate=lambda v: long_date(v, lang),
         **context,

@@ -10,7 +10,7 @@ from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
 from facilitator.domain.records import Note, PlanItem, PlanVersion
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
-from facilitator.i18n import t
+from facilitator.i18n import t, tn
 from facilitator.meetings import people
 from facilitator.storage.store import Store
 
@@ -295,7 +295,7 @@ def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> Pl
     if target.approved_at is not None:
         return target
     if target.changes_requested:
-        raise FacilitatorError(t("review.err_marked", n=len(target.changes_requested)))
+        raise FacilitatorError(tn("review.err_marked", len(target.changes_requested)))
     with store.atomic():
         store.update(
             "plan_versions",

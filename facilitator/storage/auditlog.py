@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.domain.records import AuditEntry
-from facilitator.i18n import t
-from facilitator.i18n.catalog import MESSAGES
+from facilitator.i18n import has_message, t
 from facilitator.storage.store import Store
 
 DEFAULT_LIMIT = 1000
@@ -46,7 +45,7 @@ def entries(
 def _label(prefix: str, code: str, language: str | None) -> str:
     """The catalog's word for an action or object kind; an unknown code is shown as it is."""
     key = f"{prefix}.{code}"
-    return t(key, language) if key in MESSAGES else code
+    return t(key, language) if has_message(key) else code
 
 
 def action_label(action: str, language: str | None = None) -> str:

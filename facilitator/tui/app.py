@@ -21,7 +21,6 @@ from facilitator.i18n import t
 from facilitator.meetings import lease
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
-from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.commands import OpenMeeting, ScreenActions
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.home import HomeScreen
@@ -96,7 +95,6 @@ class FacilitatorApp(App[None]):
     ) -> None:
         super().__init__()
         self.plain = plain
-        translate_bindings(self)
         self.register_theme(HIGH_CONTRAST)
         self.store = store
         self.start_meeting_id = meeting_id

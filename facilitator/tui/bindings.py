@@ -1,21 +1,47 @@
-"""Bindings whose descriptions are catalog keys, translated per instance (Danish or English)."""
+"""Screens whose key bindings show catalog text (Danish or English) in the footer and palette.
+
+A ``Binding``'s description is a catalog key ("keys.save"). Textual's Footer, KeyPanel and
+our command palette all read the descriptions through ``Screen.active_bindings``, the
+public property Textual documents for inspecting the bindings in force. So our screens
+override that one property and translate the keys there, when they are shown: nothing
+rewrites Textual's private binding maps, the class-level BINDINGS stay plain (they are
+built at import, before --lang is known), and a language switch needs no rebuilding.
+Descriptions that are not catalog keys (Textual's own widgets) pass through unchanged.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.dom import DOMNode
+from textual import screen
+from textual.binding import ActiveBinding
 
-from facilitator.i18n import t
-from facilitator.i18n.catalog import MESSAGES
+from facilitator.i18n import has_message, t
 
 
-def translate_bindings(node: DOMNode) -> None:
-    """Replace catalog keys in a node's binding descriptions with the current language's text."""
-    translated = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated[key] = [
-            replace(b, description=t(b.description)) if b.description in MESSAGES else b
-            for b in bindings
-        ]
-    node._bindings.key_to_bindings = translated
+def translated(active: ActiveBinding) -> ActiveBinding:
+    """``active`` with its description read from the catalog, if it is a key."""
+    binding = active.binding
+    if not has_message(binding.description):
+        return active
+    return active._replace(binding=replace(binding, description=t(binding.description)))
+
+
+class _TranslatedBindings:
+    """Mixin for Screen classes (it must come before the Textual class)."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
+        return {key: translated(binding) for key, binding in active.items()}
+
+
+class Screen(_TranslatedBindings, screen.Screen[screen.ScreenResultType]):
+    """A textual Screen whose binding descriptions are catalog keys."""
+
+
+class ModalScreen(_TranslatedBindings, screen.ModalScreen[screen.ScreenResultType]):
+    """A textual ModalScreen whose binding descriptions are catalog keys."""
+
+
+__all__ = ["ModalScreen", "Screen", "translated"]

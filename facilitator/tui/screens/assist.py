@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -26,7 +25,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage import settings
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen, Screen
 from facilitator.tui.markup import escape
 
 CSS = ["base.tcss", "assist.tcss"]
@@ -68,7 +67,6 @@ class AssistMenu(ModalScreen[Task | None]):
 
     def __init__(self, has_item: bool) -> None:
         super().__init__()
-        translate_bindings(self)
         self.has_item = has_item
         self.warning = remote_warning()
 
@@ -149,7 +147,6 @@ class AssistPanel(ModalScreen[bool]):
 
     def __init__(self, session: MeetingSession, task: Task, item_id: int | None = None) -> None:
         super().__init__()
-        translate_bindings(self)
         self.session = session
         self.assist_task = task
         self.item_id = item_id

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.domain.errors import FacilitatorError
@@ -15,7 +14,7 @@ from facilitator.domain.vocabulary import PHASE_ORDER, Phase
 from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import Screen
 
 
 def clock_text(seconds: float) -> str:
@@ -57,7 +56,6 @@ class PhaseScreen(Screen[None]):
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
-        translate_bindings(self)
         self.session = session
         # The header redraws every few seconds; the name does not change during a meeting.
         self.citizen_name = people.get_citizen(session.store, session.info.citizen_id).name

@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from facilitator.i18n import t
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 
 
 class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
@@ -25,7 +24,6 @@ class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical():

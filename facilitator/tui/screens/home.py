@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import cell
 
 
@@ -28,7 +27,6 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield Static(t("home.title"), id="home-title")

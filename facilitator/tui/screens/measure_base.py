@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
-
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import Screen
 
 
 class CitizenMeasureScreen(Screen[None]):
@@ -14,7 +12,6 @@ class CitizenMeasureScreen(Screen[None]):
 
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
-        translate_bindings(self)
         self.session = session
         self.store = session.store
         self.citizen_id = session.info.citizen_id

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from facilitator.domain.errors import FacilitatorError
@@ -17,7 +16,7 @@ from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
 from facilitator.meetings import people
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import plain as escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.prepare_forms import MIG_FIELDS
@@ -40,7 +39,6 @@ class RulesScreen(ModalScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         rules = "\n\n".join(f"• {t(f'rules.{i}')}" for i in range(1, 7))
@@ -60,7 +58,6 @@ class PauseScreen(ModalScreen[None]):
 
     def __init__(self, started: datetime, clock: object) -> None:
         super().__init__()
-        translate_bindings(self)
         self.started = started
         self.clock = clock
 

@@ -15,7 +15,6 @@ from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanSection
 from facilitator.i18n import t
 from facilitator.meetings import measures, plan
-from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
@@ -42,7 +41,6 @@ class PlanGrid(DataTable[str]):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
         self.add_columns(
             "#",
             t("plan.col_what"),

@@ -14,18 +14,17 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from facilitator.documents import compose
 from facilitator.documents.render import render_plan
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanVersion
-from facilitator.i18n import t
+from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import people, plan
 from facilitator.storage.store import Store
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import escape
 from facilitator.tui.widgets.confirm import Confirm
 
@@ -93,7 +92,6 @@ class PlanReviewScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.store = store
         self.meeting_id = meeting_id
         self.citizen_name = people.get_citizen(
@@ -146,7 +144,7 @@ class PlanReviewScreen(Screen[None]):
                 date=long_date(self.version.approved_at),
             )
         if self.marked:
-            return t("review.marked_count", n=len(self.marked))
+            return tn("review.marked_count", len(self.marked))
         return t("review.all_good")
 
     def notify_error(self, error: FacilitatorError) -> None:
@@ -175,7 +173,7 @@ class PlanReviewScreen(Screen[None]):
         if self.version.approved_at:
             return
         if self.marked:
-            self.notify(t("review.err_marked", n=len(self.marked)), severity="warning")
+            self.notify(tn("review.err_marked", len(self.marked)), severity="warning")
             return
         if not (self.version.snapshot["items"] or self.version.snapshot["not_possible"]):
             self.notify(t("review.err_empty"), severity="warning")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Markdown
 
 from facilitator.documents import compose
 from facilitator.meetings import people
 from facilitator.storage.store import Store
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import Screen
 
 
 class PlanViewScreen(Screen[None]):
@@ -27,7 +26,6 @@ class PlanViewScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.store = store
         self.meeting_id = meeting_id
 

@@ -27,7 +27,6 @@ from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
 from facilitator.meetings import consent, measures, people
 from facilitator.storage import settings
-from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.prepare_forms import (
@@ -87,7 +86,6 @@ class ParticipantTable(DataTable[str]):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
 
 
 class _Translated:
@@ -95,7 +93,6 @@ class _Translated:
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        translate_bindings(self)  # type: ignore[arg-type]
 
 
 class TopicList(_Translated, OptionList):

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.domain.errors import FacilitatorError
@@ -21,7 +20,7 @@ from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
 from facilitator.meetings import people
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
 
 CSS: list[str | PurePath] = ["base.tcss", "prepare.tcss"]
@@ -61,7 +60,6 @@ class _Form(ModalScreen[None]):
 
     def __init__(self, save: Callable[..., None]) -> None:
         super().__init__()
-        translate_bindings(self)
         self.save = save
 
     def values(self) -> dict[str, object]:
@@ -168,7 +166,6 @@ class ConfirmRemove(ModalScreen[bool]):
 
     def __init__(self, name: str) -> None:
         super().__init__()
-        translate_bindings(self)
         self.who = name
 
     def compose(self) -> ComposeResult:

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -29,7 +28,7 @@ from facilitator.i18n.dates import weekday_date
 from facilitator.meetings import measures
 from facilitator.meetings.measures import RULER_MAX, RULER_MIN, RulerRating
 from facilitator.meetings.session import MeetingSession
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.widgets.confirm import Confirm
@@ -238,7 +237,6 @@ class RulerForm(ModalScreen[dict[str, Any] | None]):
 
     def __init__(self, goal: str, professional: str, citizen: str) -> None:
         super().__init__()
-        translate_bindings(self)
         self.goal = goal
         self.professional = professional
         self.citizen = citizen

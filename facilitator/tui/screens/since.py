@@ -16,7 +16,6 @@ from facilitator.domain.vocabulary import PlanStatus
 from facilitator.i18n import t
 from facilitator.i18n.dates import weekday_date
 from facilitator.meetings import followup, measures
-from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.measure_chart import ruler_summary
@@ -44,7 +43,6 @@ class WhatNowField(Input):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
 
 
 def item_details(item: PlanItem) -> str:

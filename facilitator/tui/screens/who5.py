@@ -15,14 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, RadioSet, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meetings import measures
 from facilitator.meetings.measures import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.screens.prepare_forms import TextRadioButton
@@ -156,7 +155,6 @@ class Who5Questions(Static, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
         self.answers: list[int | None] = [None] * WHO5_ITEMS
         self.current = 0
 
@@ -190,7 +188,6 @@ class Who5Form(ModalScreen[tuple[tuple[int, ...], str] | None]):
 
     def __init__(self, occasion: str) -> None:
         super().__init__()
-        translate_bindings(self)
         self.occasion = occasion
 
     def compose(self) -> ComposeResult:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from facilitator.i18n import t
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 
 
 class Confirm(ModalScreen[bool]):
@@ -28,7 +27,6 @@ class Confirm(ModalScreen[bool]):
 
     def __init__(self, question: str) -> None:
         super().__init__()
-        translate_bindings(self)
         self.question = question
 
     def compose(self) -> ComposeResult:

@@ -14,7 +14,6 @@ from textual.widgets import Input, Static
 from facilitator.domain.privacy import has_cpr
 from facilitator.domain.vocabulary import NOTE_KIND_KEYS, NoteKind
 from facilitator.i18n import t
-from facilitator.tui.bindings import translate_bindings
 
 
 class KindBar(Static, can_focus=True):
@@ -50,7 +49,6 @@ class KindBar(Static, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
         self.last_kind: NoteKind = NoteKind.OENSKE
 
     def render_bar(self) -> str:

@@ -7,13 +7,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
 
 from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanSection, Who
 from facilitator.i18n import t
-from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.bindings import ModalScreen
 
 
 class PlanItemForm(ModalScreen[dict[str, Any] | None]):
@@ -35,7 +34,6 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
 
     def __init__(self, section: PlanSection, item: PlanItem | None = None, what: str = "") -> None:
         super().__init__()
-        translate_bindings(self)
         self.section = section
         self.item = item
         self.initial_what = item.what if item else what

@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from facilitator.i18n import t
 from facilitator.meetings.measures import RULER_MAX, RULER_MIN
-from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 
 
@@ -47,7 +46,6 @@ class StepPicker(Static, can_focus=True):
 
     def __init__(self, value: int | None = None, allow_none: bool = False, **kwargs: object):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
         self.allow_none = allow_none
         self.set_reactive(StepPicker.value, value)
 

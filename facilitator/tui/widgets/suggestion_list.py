@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 from facilitator.directory.suggestions import ShownSuggestion
 from facilitator.domain.vocabulary import EntryKind, Rating
 from facilitator.i18n import t
-from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
 
 RATING_MARK = {
@@ -87,7 +86,6 @@ class SuggestionList(OptionList):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        translate_bindings(self)
         self.items: list[ShownSuggestion] = []
 
     def show(self, items: list[ShownSuggestion], today: date) -> None:
