@@ -413,6 +413,7 @@ def _merge() -> None:
         catalog_assist,
         catalog_closing,
         catalog_documents,
+        catalog_forget,
         catalog_measures,
         catalog_plan,
         catalog_prepare,
@@ -427,6 +428,7 @@ def _merge() -> None:
         catalog_trust.MESSAGES,
         catalog_assist.MESSAGES,
         catalog_measures.MESSAGES,
+        catalog_forget.MESSAGES,
     ):
         clash = set(part) & set(MESSAGES)
         if clash:

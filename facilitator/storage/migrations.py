@@ -298,3 +298,21 @@ def m007_ruler_follow_up(db: Database) -> None:
 def m008_contact(db: Database) -> None:
     """How to reach the citizen, kept with the Mig card; shared only by a "contact" consent."""
     db.execute("ALTER TABLE mig_cards ADD COLUMN contact TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m009_erasure_journal(db: Database) -> None:
+    """The erasure journal: an erasure is written down before it starts, so one cut short
+    (a kill, a full disk, another program holding the file) is finished at the next start.
+    ``name`` and ``created_at`` find the citizen in backup copies; they are blanked once the
+    copies are clean. AUTOINCREMENT: an erasure's number is never handed out again."""
+    db.execute(
+        "CREATE TABLE erasure (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " citizen_id INTEGER NOT NULL,"
+        " name TEXT NOT NULL DEFAULT '',"
+        " created_at TEXT NOT NULL DEFAULT '',"
+        " step TEXT NOT NULL DEFAULT 'rows'"
+        " CHECK (step IN ('rows', 'documents', 'backups', 'compact', 'done')),"
+        " started_at TEXT NOT NULL,"
+        " finished_at TEXT)"
+    )
