@@ -1,4 +1,5 @@
-"""Messages of an erasure that always finishes: why one stopped and how to finish it."""
+"""Messages of an erasure that always finishes (why one stopped, how to finish it), of a home
+folder refused as unsafe, and of sizes."""
 
 from __future__ import annotations
 
@@ -59,5 +60,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "forget.err_ref_or_resume": {
         "da": "Skriv enten en borger eller --resume NR, ikke begge.",
         "en": "Give either a citizen or --resume N, not both.",
+    },
+    # --- the home folder ---
+    "home.err_shared": {
+        "da": "Datamappen {path} kan skrives af alle brugere; brug en mappe, kun du har adgang"
+        " til (fx `mkdir -m 700 {path}/facilitator` og FACILITATOR_HOME={path}/facilitator).",
+        "en": "The data folder {path} can be written by every user; use a folder only you can"
+        " reach (e.g. `mkdir -m 700 {path}/facilitator` and FACILITATOR_HOME={path}/facilitator).",
+    },
+    "home.err_foreign": {
+        "da": "Datamappen {path} tilhører en anden bruger; sæt FACILITATOR_HOME til en mappe,"
+        " du selv ejer.",
+        "en": "The data folder {path} belongs to another user; set FACILITATOR_HOME to a folder"
+        " you own.",
     },
 }
