@@ -74,4 +74,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The data folder {path} belongs to another user; set FACILITATOR_HOME to a folder"
         " you own.",
     },
+    # --- sizes (the limit from facilitator.i18n.sizes.file_size) ---
+    "size.err_file_too_large": {
+        "da": "{path}: filen er større end {limit}.",
+        "en": "{path}: the file is larger than {limit}.",
+    },
 }
