@@ -14,10 +14,12 @@ def file_size(size: int, language: str | None = None) -> str:
     if size < 1024:
         return f"{size} {'byte' if lang == 'da' else 'bytes'}"
     value = float(size)
-    unit = ""
-    for unit in _UNITS:
+    step = 0
+    while True:  # the largest unit that keeps the number under 1024
         value /= 1024
-        if value < 1024:
+        if value < 1024 or step == len(_UNITS) - 1:
             break
+        step += 1
+    unit = _UNITS[step]
     text = f"{value:.0f}" if value >= 100 or value == int(value) else f"{value:.1f}".rstrip("0")
     return f"{text.replace('.', ',') if lang == 'da' else text} {unit}"

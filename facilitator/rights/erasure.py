@@ -107,8 +107,6 @@ def _child_first(table: str) -> int:
     return order.index(table) if table in order else -1
 
 
-
-
 def forget_citizen(store: Store, citizen_id: int) -> ForgetReport:
     """Erase the citizen and every trace of them; one audit entry records that it was done.
 
@@ -139,9 +137,7 @@ def forget_citizen(store: Store, citizen_id: int) -> ForgetReport:
 
 def unfinished(store: Store) -> list[dict[str, Any]]:
     """The erasures cut short, oldest first (id and citizen id; never the name)."""
-    return store.rows(
-        "SELECT id, citizen_id, step FROM erasure WHERE step <> 'done' ORDER BY id"
-    )
+    return store.rows("SELECT id, citizen_id, step FROM erasure WHERE step <> 'done' ORDER BY id")
 
 
 def find_unfinished(
