@@ -1,6 +1,6 @@
 """The figures of RELIABILITY.md: runs the trust tests and prints what they measured.
 
-    python bench/trust.py            # every figure (~3 minutes on two cores)
+    python bench/trust.py            # every figure (~6 minutes on two cores)
     python bench/trust.py crash fuzz # only some, by name: the keys of TESTS below
 
 Each test appends its figures to $FACILITATOR_FIGURES (tests/figures.py); this script sets it,

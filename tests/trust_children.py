@@ -20,6 +20,8 @@ Modes:
     ``facilitator forget CITIZEN_ID --yes`` in this process; prints ``READY`` just before the
     erasure starts and ``STEP <name>`` as each step is recorded done. With DIE_AT the child
     kills itself (SIGKILL) right after that step, an injected point of the crash test.
+``init_demo``
+    ``facilitator init --demo`` in this process, ``READY`` printed once the imports are done.
 ``writer MEETING_ID SECONDS``
     The core as fast as it goes: notes, plan items and topics, each its own transaction.
 ``reader CITIZEN_ID MEETING_ID SECONDS``
@@ -280,6 +282,15 @@ def run_forget(citizen_id: str, die_at: str | None) -> None:
         print(f"EXIT {exc.code}", flush=True)
 
 
+def run_init_demo() -> None:
+    from facilitator.cli.main import main as cli_main
+    from facilitator.demo import load_demo  # noqa: F401  (imported before READY)
+
+    sys.argv = ["facilitator", "init", "--demo"]
+    print("READY", flush=True)
+    cli_main()
+
+
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "forkserver":
@@ -289,6 +300,8 @@ def main(argv: list[str]) -> None:
         asyncio.run(run_app(int(argv[1]), argv[2], limit))
     elif mode == "offline":
         asyncio.run(run_offline_meeting(argv[1]))
+    elif mode == "init_demo":
+        run_init_demo()
     elif mode == "forget":
         run_forget(argv[1], argv[2] if len(argv) > 2 else None)
     elif mode == "writer":
