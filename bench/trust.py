@@ -1,8 +1,7 @@
 """The figures of RELIABILITY.md: runs the trust tests and prints what they measured.
 
-    python bench/trust.py            # every figure (~3 minutes on two cores)
-    python bench/trust.py crash fuzz # only some: crash concurrency forget cpr network files
-                                     # fuzz writer
+    python bench/trust.py            # every figure (~6 minutes on two cores)
+    python bench/trust.py crash fuzz # only some, by name: the keys of TESTS below
 
 Each test appends its figures to $FACILITATOR_FIGURES (tests/figures.py); this script sets it,
 runs pytest on the tests that measure the chosen figures, and prints one table. A test that
@@ -24,6 +23,9 @@ TESTS: dict[str, list[str]] = {
     "crash": ["tests/test_trust_crash.py"],
     "concurrency": ["tests/test_trust_concurrency.py"],
     "forget": ["tests/test_rights.py::test_forget_leaves_no_byte_of_the_citizen"],
+    "forget_crash": ["tests/test_forget_crash.py", "tests/test_forget_finishes.py"],
+    "demo": ["tests/test_demo_atomic.py"],
+    "home": ["tests/test_home_folder.py", "tests/test_sizes.py"],
     "cpr": ["tests/test_trust_cpr.py::test_cpr_masked_in_every_output_and_never_embedded"],
     "network": ["tests/test_trust_offline.py::test_whole_meeting_opens_no_network_connection"],
     "files": ["tests/test_trust_files.py"],

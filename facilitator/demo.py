@@ -255,12 +255,41 @@ def _run_follow_up_meeting(
 
 
 def load_demo(store: Store) -> MeetingInfo:
-    """Load the demo corpus and the demo citizen (once); return the meeting to hold now."""
-    corpus.import_file(store, corpus.demo_corpus_path())
-    existing = [c for c in people.list_citizens(store) if c.name == DEMO_CITIZEN]
-    if existing:
-        meetings = people.list_meetings(store, existing[0].id)
-        return meetings[-1]
+    """Load the demo corpus and the demo citizen (once); return the meeting to hold now.
+
+    All or nothing: the whole demo is one transaction, so a kill part-way leaves no demo at
+    all and the next ``init --demo`` loads it whole. A half-loaded demo from an earlier
+    version (the citizen there, the guide's consents, loaded last, missing) is removed and
+    loaded again in the same transaction.
+    """
+    with store.atomic():
+        corpus.import_file(store, corpus.demo_corpus_path())
+        existing = [c for c in people.list_citizens(store) if c.name == DEMO_CITIZEN]
+        if existing and _complete(store, existing[0].id):
+            return _meeting_now(store, existing[0].id)
+        for half in existing:  # fictional rows only: ON DELETE CASCADE takes the meetings
+            store.db.execute("DELETE FROM citizens WHERE id = ?", [half.id])
+        return _load_citizen(store)
+
+
+def _complete(store: Store, citizen_id: int) -> bool:
+    """The demo citizen is whole: the guide's consents are the last rows the demo writes."""
+    given = store.row(
+        "SELECT count(*) AS n FROM consents WHERE citizen_id = ? AND recipient = ?",
+        [citizen_id, DEMO_GUIDE],
+    )
+    return given is not None and given["n"] >= len(DEMO_GUIDE_SCOPES)
+
+
+def _meeting_now(store: Store, citizen_id: int) -> MeetingInfo:
+    """The demo's meeting to hold now (titled "Opfølgning"; the follow-up has its own)."""
+    meetings = people.list_meetings(store, citizen_id)
+    now = [m for m in meetings if m.title == "Opfølgning"]
+    return now[-1] if now else meetings[-1]
+
+
+def _load_citizen(store: Store) -> MeetingInfo:
+    """The demo citizen, their network, two earlier meetings and the meeting to hold now."""
     citizen = people.add_citizen(store, DEMO_CITIZEN, born_year=1974)
     people.save_mig_card(
         store,

@@ -16,6 +16,12 @@ Modes:
 ``offline OUT_DIR``
     A whole demo meeting with the default model, the plan rendered and exported into OUT_DIR
     (run with networking made impossible, see tests/netguard.py).
+``forget CITIZEN_ID [DIE_AT]``
+    ``facilitator forget CITIZEN_ID --yes`` in this process; prints ``READY`` just before the
+    erasure starts and ``STEP <name>`` as each step is recorded done. With DIE_AT the child
+    kills itself (SIGKILL) right after that step, an injected point of the crash test.
+``init_demo``
+    ``facilitator init --demo`` in this process, ``READY`` printed once the imports are done.
 ``writer MEETING_ID SECONDS``
     The core as fast as it goes: notes, plan items and topics, each its own transaction.
 ``drive MEETING_ID TAG OPS LEASE SEED``
@@ -305,6 +311,36 @@ async def run_offline_meeting(out_dir: str) -> None:
     print("MEETING_DONE", flush=True)
 
 
+def run_forget(citizen_id: str, die_at: str | None) -> None:
+    import os
+    import signal
+
+    from facilitator.cli.main import main as cli_main
+    from facilitator.rights import erasure
+
+    def step(name: str) -> None:
+        print(f"STEP {name}", flush=True)
+        if name == die_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    erasure.after_step = step
+    sys.argv = ["facilitator", "forget", citizen_id, "--yes"]
+    print("READY", flush=True)
+    try:
+        cli_main()
+    except SystemExit as exc:
+        print(f"EXIT {exc.code}", flush=True)
+
+
+def run_init_demo() -> None:
+    from facilitator.cli.main import main as cli_main
+    from facilitator.demo import load_demo  # noqa: F401  (imported before READY)
+
+    sys.argv = ["facilitator", "init", "--demo"]
+    print("READY", flush=True)
+    cli_main()
+
+
 def main(argv: list[str]) -> None:
     mode = argv[0]
     if mode == "forkserver":
@@ -314,6 +350,10 @@ def main(argv: list[str]) -> None:
         asyncio.run(run_app(int(argv[1]), argv[2], limit))
     elif mode == "offline":
         asyncio.run(run_offline_meeting(argv[1]))
+    elif mode == "init_demo":
+        run_init_demo()
+    elif mode == "forget":
+        run_forget(argv[1], argv[2] if len(argv) > 2 else None)
     elif mode == "writer":
         run_writer(int(argv[1]), float(argv[2]))
     elif mode == "drive":

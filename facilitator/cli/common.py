@@ -16,9 +16,31 @@ from facilitator.storage.store import Store
 MAX_K = 100
 
 
-def open_store(create: bool = False) -> Store:
-    """The store in FACILITATOR_HOME (or the user data folder)."""
-    return Store.open(create=create)
+def open_store(create: bool = False, *, resume: bool = True) -> Store:
+    """The store in FACILITATOR_HOME (or the user data folder); an erasure cut short is
+    finished first (a kill, a full disk or another program may have stopped it)."""
+    store = Store.open(create=create)
+    if resume:
+        finish_erasures(store)
+    return store
+
+
+def finish_erasures(store: Store) -> None:
+    """Carry every unfinished erasure on; what still cannot be done is said on stderr."""
+    if store.row("SELECT 1 AS x FROM erasure WHERE step <> 'done' LIMIT 1") is None:
+        return
+    from facilitator.rights import erasure  # only now: most starts have nothing to finish
+
+    for job in erasure.unfinished(store):
+        try:
+            report = erasure.resume(store, int(job["id"]))
+        except erasure.ErasureUnfinished as exc:
+            click.echo(str(exc), err=True)
+            continue
+        if report.journal_clean:
+            click.echo(t("forget.resumed", id=job["id"], citizen=job["citizen_id"]), err=True)
+        else:
+            click.echo(erasure.blocked_message(store, report), err=True)
 
 
 def write_output(text: str | bytes, output: str | None) -> None:

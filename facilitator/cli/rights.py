@@ -75,28 +75,47 @@ def register(group: click.Group) -> None:
             )
 
     @group.command(name="forget")
-    @click.argument("citizen_ref", metavar="CITIZEN")
+    @click.argument("citizen_ref", metavar="CITIZEN", required=False)
     @click.option("--yes", is_flag=True)
-    def forget_command(citizen_ref: str, yes: bool) -> None:
+    @click.option(
+        "--resume",
+        "resume_id",
+        default=None,
+        metavar="N",
+    )
+    def forget_command(citizen_ref: str | None, yes: bool, resume_id: str | None) -> None:
         """Erase CITIZEN (id or name) and every trace of them, for good."""
-        with open_store() as store:
+        if (citizen_ref is None) == (resume_id is None):
+            raise FacilitatorError(t("forget.err_ref_or_resume"))
+        with open_store(resume=False) as store:
+            if resume_id is not None:
+                _resume(store, resume_id)
+                return
+            assert citizen_ref is not None
+            cleaned = printable(citizen_ref)
+            if cleaned.isascii() and cleaned.isdigit() and int(cleaned) < 2**62:
+                # `forget N` again after a kill: the citizen is gone, the erasure is not done.
+                job = erasure.find_unfinished(store, int(cleaned), by_citizen=True)
+                if job is not None:
+                    _resume(store, str(job["id"]))
+                    return
             citizen = _find(store, citizen_ref)
             if not yes and not _confirmed(
                 t("rights.forget_confirm", name=citizen.name, id=citizen.id)
             ):
                 raise FacilitatorError(t("rights.forget_cancelled"))
             report = erasure.forget_citizen(store, citizen.id)
-        click.echo(
-            t(
-                "rights.forgotten",
-                name=citizen.name,
-                rows=report.total_rows,
-                files=report.files,
-                backups=report.backups_cleaned + report.backups_removed,
+            click.echo(
+                t(
+                    "rights.forgotten",
+                    name=citizen.name,
+                    rows=report.total_rows,
+                    files=report.files,
+                    backups=report.backups_cleaned + report.backups_removed,
+                )
             )
-        )
-        if not report.journal_clean:
-            click.echo(t("rights.journal_busy"), err=True)
+            if not report.journal_clean:  # erased for people, not yet for the disk
+                raise FacilitatorError(erasure.blocked_message(store, report))
 
     @group.command(name="audit")
     @click.option("--citizen", "citizen_ref", default=None)
@@ -128,6 +147,20 @@ def register(group: click.Group) -> None:
 
 
 YES = {"j", "ja", "y", "yes"}
+
+
+def _resume(store: Store, value: str) -> None:
+    """``forget --resume N``: finish erasure N (or the unfinished erasure of citizen N)."""
+    cleaned = printable(value)
+    if not (cleaned.isascii() and cleaned.isdigit()) or not 0 < int(cleaned) < 2**62:
+        raise FacilitatorError(t("forget.err_no_erasure", id=cleaned[:40]))
+    job = erasure.find_unfinished(store, int(cleaned))
+    if job is None:
+        raise FacilitatorError(t("forget.err_no_erasure", id=cleaned))
+    report = erasure.resume(store, int(job["id"]))
+    if not report.journal_clean:
+        raise FacilitatorError(erasure.blocked_message(store, report))
+    click.echo(t("forget.resumed", id=job["id"], citizen=job["citizen_id"]))
 
 
 def _confirmed(question: str) -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import entry_passage
 from facilitator.domain.vocabulary import EntryKind, SourceKind
+from facilitator.i18n import t
+from facilitator.i18n.sizes import file_size
 from facilitator.storage.store import Store
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -27,6 +29,11 @@ class CorpusError(FacilitatorError):
     """A corpus file that is refused whole, naming the file, the record and the field."""
 
     exit_code = 2
+
+
+def too_large(source: object) -> CorpusError:
+    """A file over the size limit, the limit written as people read it (one formatter)."""
+    return CorpusError(t("size.err_file_too_large", path=source, limit=file_size(MAX_FILE_BYTES)))
 
 
 @dataclass
@@ -290,7 +297,7 @@ def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bun
     if path.is_dir():
         raise CorpusError(f"{source}: is a folder without datapackage.json, not a corpus file.")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise CorpusError(f"{source}: the file is larger than {MAX_FILE_BYTES // 1_000_000} MB.")
+        raise too_large(source)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from facilitator.directory.corpus import MAX_FILE_BYTES, SOURCE_KINDS, Bundle, CorpusError, _Checker
+from facilitator.directory.corpus import (
+    MAX_FILE_BYTES,
+    SOURCE_KINDS,
+    Bundle,
+    CorpusError,
+    _Checker,
+    too_large,
+)
 from facilitator.domain.vocabulary import EntryKind
 
 PACKAGE = "datapackage.json"
@@ -63,7 +70,7 @@ def _read_package(path: Path, source: str) -> dict[str, Path]:
     try:
         raw = package.read_bytes()
         if len(raw) > MAX_FILE_BYTES:
-            raise CorpusError(f"{package}: the file is larger than {MAX_FILE_BYTES // 10**6} MB.")
+            raise too_large(package)
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{package}: not UTF-8 text (byte {exc.start}).") from None
@@ -127,7 +134,7 @@ def _read_table(name: str, file: Path | None) -> _Table:
     except OSError:
         raise CorpusError(f"{file}: the file cannot be read.") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise CorpusError(f"{file}: the file is larger than {MAX_FILE_BYTES // 10**6} MB.")
+        raise too_large(file)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -15,7 +15,14 @@ from facilitator.directory.ranking import split_sentences
 from facilitator.domain.privacy import for_matching
 
 #: Handled on their own, never by the column search.
-SPECIAL = {"citizens", "meetings", "audit_log", "corpus_entries", "_sqlite_migrations"}
+SPECIAL = {
+    "citizens",
+    "meetings",
+    "audit_log",
+    "corpus_entries",
+    "_sqlite_migrations",
+    "erasure",  # the erasure journal: it must outlive the rows it erases
+}
 
 
 def columns(conn: sqlite3.Connection, table: str) -> set[str]:

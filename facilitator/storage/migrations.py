@@ -310,3 +310,21 @@ def m009_meeting_lease(db: Database) -> None:
         " label TEXT NOT NULL DEFAULT '',"
         " acquired_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL)"
     )
+
+
+@migrations()
+def m010_erasure_journal(db: Database) -> None:
+    """The erasure journal: an erasure is written down before it starts, so one cut short
+    (a kill, a full disk, another program holding the file) is finished at the next start.
+    ``name`` and ``created_at`` find the citizen in backup copies; they are blanked once the
+    copies are clean. AUTOINCREMENT: an erasure's number is never handed out again."""
+    db.execute(
+        "CREATE TABLE erasure (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " citizen_id INTEGER NOT NULL,"
+        " name TEXT NOT NULL DEFAULT '',"
+        " created_at TEXT NOT NULL DEFAULT '',"
+        " step TEXT NOT NULL DEFAULT 'rows'"
+        " CHECK (step IN ('rows', 'documents', 'backups', 'compact', 'done')),"
+        " started_at TEXT NOT NULL,"
+        " finished_at TEXT)"
+    )

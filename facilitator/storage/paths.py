@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -52,15 +53,30 @@ def settings_path() -> Path:
 
 def ensure_private_dir(path: Path) -> Path:
     """Create a folder readable by the owner only (0700), and so every folder it creates on
-    the way (``mkdir(parents=True)`` would leave those to the umask, e.g. 0777)."""
+    the way (``mkdir(parents=True)`` would leave those to the umask, e.g. 0777). A folder that
+    exists already keeps its mode: it may be someone's shared folder (``/tmp``, 1777), and
+    the app never changes what it did not create (:func:`check_home` refuses an unsafe one)."""
     missing = [p for p in (path, *path.parents) if not p.exists()]
     for folder in reversed(missing):
         folder.mkdir(mode=0o700, exist_ok=True)
         os.chmod(folder, 0o700)
     if not path.is_dir():
         raise NotADirectoryError(f"not a folder: {path}")
-    os.chmod(path, 0o700)
     return path
+
+
+def home_problem(folder: Path) -> str | None:
+    """Why an existing home is unsafe to keep a citizen's notes in: ``"shared"`` (anyone may
+    write in it, e.g. a 1777 folder), ``"foreign"`` (another user owns it), else None."""
+    try:
+        info = folder.stat()
+    except OSError:  # missing (made private when created) or not a folder (said elsewhere)
+        return None
+    if info.st_uid != os.getuid():
+        return "foreign"
+    if info.st_mode & stat.S_IWOTH:
+        return "shared"
+    return None
 
 
 def write_private(target: Path, data: bytes) -> None:

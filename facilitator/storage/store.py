@@ -128,6 +128,9 @@ class Store:
     ) -> Store:
         """Open (and if needed create or migrate) the store; StoreError says why it cannot."""
         path = path or paths.db_path()
+        problem = paths.home_problem(path.parent)
+        if problem is not None:  # refused, never "fixed" with a chmod of someone's folder
+            raise StoreError(t(f"home.err_{problem}", path=path.parent))
         exists = path.exists()
         if not exists and not create:
             raise StoreError(t("err.no_store", path=path))
