@@ -26,7 +26,7 @@ from facilitator.domain.vocabulary import (
     PlanStatus,
     Who,
 )
-from facilitator.meetings import consent, followup, measures, people, plan
+from facilitator.meetings import consent, followup, measures, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 
@@ -85,11 +85,11 @@ def _open_past_meeting(
 ) -> tuple[Store, MeetingSession]:
     """A meeting held on ``when``, on a clock of its own, with the network invited."""
     past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
-    meeting = people.add_meeting(past, citizen_id, when.date(), title=title)
+    meeting = register.add_meeting(past, citizen_id, when.date(), title=title)
     session = MeetingSession(past, meeting.id)
     for name, kind, relation, department in NETWORK:
         session.add_participant(name, kind, relation, department)
-    people.add_topic(past, meeting.id, topic)
+    register.add_topic(past, meeting.id, topic)
     session.set_phase(Phase.VELKOMST)
     return past, session
 
@@ -162,12 +162,12 @@ def _run_earlier_meeting(
         reason="Der er ikke kørsel til ture, som bussen kan klare.",
         other_ways="Vi øver bussen sammen. Per kan tage med de første gange.",
     )
-    people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
+    register.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
-    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
+    register.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan)
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
-    return people.get_meeting(store, mid)
+    return register.get_meeting(store, mid)
 
 
 #: The dialogue ruler at each earlier meeting: goal, the citizen's step and "Jeg kan …",
@@ -246,12 +246,12 @@ def _run_follow_up_meeting(
     session.set_phase(Phase.PLAN)
     for item, (_, _, by_when) in zip(plan.plan_items(past, mid), FIRST_PLAN_REVIEW, strict=True):
         plan.update_plan_item(past, item.id, by_when=by_when)
-    people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
+    register.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
-    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
+    register.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan)
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
-    return people.get_meeting(store, mid)
+    return register.get_meeting(store, mid)
 
 
 def load_demo(store: Store) -> MeetingInfo:
@@ -259,7 +259,7 @@ def load_demo(store: Store) -> MeetingInfo:
     corpus.import_file(store, corpus.demo_corpus_path())
     existing = [c for c in people.list_citizens(store) if c.name == DEMO_CITIZEN]
     if existing:
-        meetings = people.list_meetings(store, existing[0].id)
+        meetings = register.list_meetings(store, existing[0].id)
         return meetings[-1]
     citizen = people.add_citizen(store, DEMO_CITIZEN, born_year=1974)
     people.save_mig_card(
@@ -281,12 +281,12 @@ def load_demo(store: Store) -> MeetingInfo:
     first = _run_earlier_meeting(store, citizen.id, first_at, next_meeting=follow_up_at)
     _measure(store, citizen.id, first, RULER_AT_START, WHO5_AT_START, "start")
     # The meeting to hold now is made before the follow-up, so its id stays 2.
-    meeting = people.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
+    meeting = register.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
     session = MeetingSession(store, meeting.id)
     for name, kind, relation, department in NETWORK:
         session.add_participant(name, kind, relation, department)
     for topic in ("Bussen til genoptræning", "Post og regninger", "At møde nye mennesker"):
-        people.add_topic(store, meeting.id, topic)
+        register.add_topic(store, meeting.id, topic)
     second = _run_follow_up_meeting(store, citizen.id, follow_up_at, next_meeting=now)
     _measure(
         store, citizen.id, second, RULER_AFTER_THREE_MONTHS, WHO5_AFTER_THREE_MONTHS, "tre_maaneder"
@@ -294,4 +294,4 @@ def load_demo(store: Store) -> MeetingInfo:
     # Karsten lets his guide see the Mig card and the plan items Per takes part in; no more.
     for scope in DEMO_GUIDE_SCOPES:
         consent.grant(store, citizen.id, "medborgerguide", DEMO_GUIDE, scope)
-    return people.get_meeting(store, meeting.id)
+    return register.get_meeting(store, meeting.id)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.documents import compose
-from facilitator.meetings import measures, people
+from facilitator.meetings import measures, people, register
 from facilitator.storage.store import Store
 from tests.test_documents import first_meeting
 
@@ -87,6 +87,6 @@ def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path)
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_html_says_its_language(demo_store: Store, lang: str) -> None:
-    meeting_id = people.list_meetings(demo_store)[0].id
+    meeting_id = register.list_meetings(demo_store)[0].id
     html = compose.render_plan_document(demo_store, meeting_id, "citizen", "html", None, lang)
     assert f'<html lang="{lang}">' in str(html.content)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.meetings import consent, measures, people, plan
+from facilitator.meetings import consent, measures, people, plan, register
 from facilitator.storage.store import Store
 
 
@@ -152,7 +152,7 @@ def test_goals_offered_are_rated_ones_then_the_plans_own_words(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     plan.add_plan_item(store, meeting_id, "at tage bussen ALENE")  # the same goal, other case
     plan.add_plan_item(store, meeting_id, "Jeg lærer at bruge netbank")
     assert measures.goals(store, citizen_id, meeting_id) == [
@@ -189,8 +189,8 @@ def test_the_demo_citizen_has_readings_at_both_earlier_meetings(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    earlier = [m for m in people.list_meetings(store, citizen_id) if m.id != meeting_id]
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    earlier = [m for m in register.list_meetings(store, citizen_id) if m.id != meeting_id]
     assert [m.id for m in earlier] == [1, 3] and meeting_id == 2
     by_goal = measures.ruler_by_goal(store, citizen_id)
     assert len(by_goal) == 3
@@ -211,7 +211,7 @@ def test_the_demo_citizen_has_readings_at_both_earlier_meetings(
 
 def test_export_holds_every_reading_as_plain_json(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     data = measures.export_measures(store, citizen_id)
     assert json.loads(json.dumps(data)) == data
     assert data["who5_opt_in"] is True and data["ruler_follow_up_months"] == 3
@@ -227,8 +227,8 @@ def test_export_holds_every_reading_as_plain_json(demo_meeting: tuple[Store, int
 
 def test_chart_data_stops_at_a_plans_day(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    first = people.list_meetings(store, citizen_id)[0]
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    first = register.list_meetings(store, citizen_id)[0]
     then = measures.chart_data(store, citizen_id, until=first.date)
     assert [len(g["readings"]) for g in then["ruler"]] == [1, 1, 1]
     assert [w["score"] for w in then["who5"]] == [32]
@@ -252,7 +252,7 @@ def test_measures_is_a_consent_scope() -> None:
 
 def test_measures_are_shared_only_with_consent(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    cid = people.get_meeting(store, meeting_id).citizen_id
+    cid = register.get_meeting(store, meeting_id).citizen_id
     guide = ("medborgerguide", "Per Guidesen")
     assert measures.shareable_measures(store, cid, *guide) == {}
     consent.grant(store, cid, *guide, "plan:all")  # the whole plan is not the measures
@@ -304,7 +304,7 @@ def test_sharing_measures_follows_may_share_exactly(
 
 def test_deleting_the_citizen_erases_every_measure(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    cid = people.get_meeting(store, meeting_id).citizen_id
+    cid = register.get_meeting(store, meeting_id).citizen_id
     other = people.add_citizen(store, "Anden Borger")
     measures.set_who5_opt_in(store, other.id, True)
     measures.rate_goal(store, other.id, "Svømme", 4)
@@ -319,7 +319,7 @@ def test_deleting_the_citizen_erases_every_measure(demo_meeting: tuple[Store, in
 
 def test_deleting_a_meeting_keeps_the_citizens_readings(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    cid = people.get_meeting(store, meeting_id).citizen_id
+    cid = register.get_meeting(store, meeting_id).citizen_id
     with store.atomic():
         store.db.execute("DELETE FROM meetings WHERE id = 1")
     readings = measures.ruler_ratings(store, cid)

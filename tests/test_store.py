@@ -12,7 +12,7 @@ import pytest
 
 from facilitator.domain.errors import StoreError
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage import migrations as migrations_module
 from facilitator.storage import paths
@@ -71,7 +71,7 @@ def test_foreign_keys_enforced(store: Store) -> None:
 
 def test_note_is_committed_before_it_is_returned(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     session.set_phase(Phase.RUNDER)
     note = session.add_note(NoteKind.DROEM, "Jeg drømmer om at svømme")
@@ -83,7 +83,7 @@ def test_note_is_committed_before_it_is_returned(store: Store) -> None:
 
 def test_session_resumes_phase_and_speaker(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     session.add_participant("Søster", ParticipantKind.PRIVAT, "søster")
     session.set_phase(Phase.RUNDER)
@@ -97,7 +97,7 @@ def test_session_resumes_phase_and_speaker(store: Store) -> None:
 
 def test_removed_participant_keeps_notes(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     sister = session.add_participant("Søster", ParticipantKind.PRIVAT)
     session.set_phase(Phase.RUNDER)

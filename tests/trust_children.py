@@ -116,7 +116,7 @@ def run_forkserver() -> None:
 
 def run_writer(meeting_id: int, seconds: float) -> None:
     from facilitator.domain.vocabulary import NoteKind
-    from facilitator.meetings import people, plan
+    from facilitator.meetings import plan, register
     from facilitator.meetings.session import MeetingSession
     from facilitator.storage.store import Store
 
@@ -128,7 +128,7 @@ def run_writer(meeting_id: int, seconds: float) -> None:
         try:
             session.add_note(NoteKind.OENSKE, f"skrivning {done} om bussen og posten")
             plan.add_plan_item(store, meeting_id, f"Punkt {done}", follow_up="Per Guidesen")
-            people.add_topic(store, meeting_id, f"Emne {done}")
+            register.add_topic(store, meeting_id, f"Emne {done}")
             done += 1
             time.sleep(0.005)  # leave the two cores some room for the app and the readers
         except (sqlite3.OperationalError, FacilitatorError) as exc:
@@ -179,7 +179,7 @@ async def run_offline_meeting(out_dir: str) -> None:
     from facilitator.cli.main import main as cli_main
     from facilitator.demo import load_demo
     from facilitator.documents.render import render_plan
-    from facilitator.meetings import people, plan
+    from facilitator.meetings import plan, register
     from facilitator.storage.store import Store
     from facilitator.tui.app import make_app
     from facilitator.tui.screens.closing import ClosingScreen
@@ -234,7 +234,7 @@ async def run_offline_meeting(out_dir: str) -> None:
     items = plan.plan_items(store, meeting.id)
     version = plan.save_version(store, meeting.id, render_plan)
     plan.approve(store, meeting.id, version.version, "Karsten Demo-Lund")
-    citizen = people.get_meeting(store, meeting.id).citizen_id
+    citizen = register.get_meeting(store, meeting.id).citizen_id
     store.close()
     out = Path(out_dir)
     for args in (

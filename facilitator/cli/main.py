@@ -15,11 +15,11 @@ from facilitator import __version__
 from facilitator.cli.assist import register as register_assist
 from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
 from facilitator.cli.rights import register as register_rights
-from facilitator.directory import corpus
+from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.safetext import printable
 from facilitator.i18n import set_language, t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -118,7 +118,7 @@ def meetings(as_json: bool, citizen_ref: str | None) -> None:
     """List the meetings."""
     with open_store() as store:
         citizen_id = people.find_citizen(store, citizen_ref).id if citizen_ref else None
-        found = people.list_meetings(store, citizen_id)
+        found = register.list_meetings(store, citizen_id)
         names = {c.id: c.name for c in people.list_citizens(store)}
         if as_json:
             click.echo(
@@ -228,7 +228,7 @@ def suggest(text: str, as_json: bool, k: int) -> None:
     if not text.strip():
         raise FacilitatorError(t("err.empty", what=t("word.text")))
     with open_store() as store:
-        if not store.row("SELECT 1 AS x FROM corpus_entries LIMIT 1"):
+        if not corpus.has_entries(store):
             raise FacilitatorError(t("err.no_corpus"))
         try:
             embedder = make_embedder()
@@ -237,7 +237,7 @@ def suggest(text: str, as_json: bool, k: int) -> None:
         index = SuggestionIndex(embedder)
         index.build(store)
         ranked = index.search(queries_from_text(text[:4000]), k=k)
-        silos = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM departments")}
+        silos = departments.department_names(store)
         result = [
             {
                 "id": r.entry.id,

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from facilitator.directory import departments
 from facilitator.documents import render, svg
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
@@ -21,7 +22,7 @@ from facilitator.domain.records import PlanVersion
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
 from facilitator.i18n.dates import short_date
-from facilitator.meetings import consent, measures, people, plan
+from facilitator.meetings import consent, measures, people, plan, register
 from facilitator.storage import paths
 from facilitator.storage.store import Store
 
@@ -63,7 +64,7 @@ def _saved(version: PlanVersion) -> PlanSource:
 
 def plan_source(store: Store, meeting_id: int, version_number: int | None = None) -> PlanSource:
     """A stored version, or the plan as it is now (with its version if it is saved unchanged)."""
-    people.get_meeting(store, meeting_id)
+    register.get_meeting(store, meeting_id)
     if version_number is not None:
         stored = plan.get_version(store, meeting_id, version_number)
         assert stored is not None
@@ -95,7 +96,7 @@ def consent_lines(
     the case file ("borgerens Mig-kort").
     """
     items = {int(i["id"]): str(i["what"]) for i in data["items"]}
-    departments = people.department_names(store, lang)
+    names = departments.department_names(store, lang)
     grouped: dict[tuple[str, str], list[str]] = {}
     for given in consent.active(store, citizen_id):
         key = (given.recipient_kind, given.recipient)
@@ -104,7 +105,7 @@ def consent_lines(
         t(
             "doc.consent_line",
             lang,
-            who=departments.get(recipient, recipient) if kind == "afdeling" else recipient,
+            who=names.get(recipient, recipient) if kind == "afdeling" else recipient,
             kind=t(f"doc.recipient.{kind}", lang),
             what=", ".join(scopes),
         )
@@ -299,7 +300,7 @@ def find_guide(store: Store, guide_name: str, citizen_id: int | None = None) -> 
 
 def _plan_for_brief(store: Store, citizen_id: int) -> PlanSource | None:
     """The plan the citizen approved last; without one, the newest meeting's plan."""
-    meetings = people.list_meetings(store, citizen_id)
+    meetings = register.list_meetings(store, citizen_id)
     for meeting in reversed(meetings):
         approved = plan.last_approved(store, meeting.id)
         if approved is not None:
@@ -386,7 +387,7 @@ def save_for_citizen(
 ) -> list[Path]:
     """Write Min plan (PDF, HTML, Markdown) and the § 141 view (PDF) of a version into the
     citizen's documents folder, owner-only. Returns the files written."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     paths.ensure_private_dir(paths.documents_dir())
     folder = paths.ensure_private_dir(paths.citizen_documents_dir(meeting.citizen_id))
     lang = language or current_language()

@@ -23,7 +23,7 @@ from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.vocabulary import PlanSection
 from facilitator.i18n import t
-from facilitator.meetings import consent, people, plan
+from facilitator.meetings import consent, people, plan, register
 from facilitator.storage.store import Store
 
 RULER_MIN, RULER_MAX = 1, 10
@@ -333,8 +333,8 @@ def goals(store: Store, citizen_id: int, meeting_id: int | None = None) -> list[
     """
     found = list(ruler_by_goal(store, citizen_id))
     if meeting_id is not None:
-        meeting = people.get_meeting(store, meeting_id)
-        earlier = people.previous_meeting(store, meeting)
+        meeting = register.get_meeting(store, meeting_id)
+        earlier = register.previous_meeting(store, meeting)
         for mid in [meeting.id] + ([earlier.id] if earlier else []):
             found += [i.what for i in plan.plan_items(store, mid, PlanSection.PLAN)]
     seen: set[str] = set()

@@ -11,7 +11,7 @@ from facilitator.domain.privacy import mask_deep
 from facilitator.domain.records import Note, PlanItem, PlanVersion
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.storage.store import Store
 
 PLAN_FIELDS = (
@@ -72,7 +72,7 @@ def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> Pl
     what = " ".join(what.replace("\x00", "").split())
     if not what:
         raise FacilitatorError(t("err.empty", what=t("word.text")))
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     values = _values(fields)
     now = store.now()
     with store.atomic():
@@ -95,7 +95,7 @@ def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> Pl
 
 def update_plan_item(store: Store, item_id: int, **fields: Any) -> PlanItem:
     item = get_plan_item(store, item_id)
-    meeting = people.get_meeting(store, item.meeting_id)
+    meeting = register.get_meeting(store, item.meeting_id)
     values = _values({k: v for k, v in fields.items() if k != "what"})
     if "what" in fields:
         what = " ".join(str(fields["what"]).split())
@@ -110,7 +110,7 @@ def update_plan_item(store: Store, item_id: int, **fields: Any) -> PlanItem:
 
 def delete_plan_item(store: Store, item_id: int) -> None:
     item = get_plan_item(store, item_id)
-    meeting = people.get_meeting(store, item.meeting_id)
+    meeting = register.get_meeting(store, item.meeting_id)
     with store.atomic():
         store.db.execute("DELETE FROM plan_items WHERE id = ?", [item_id])
         store.audit("delete", "plan_item", item_id, meeting.citizen_id)
@@ -147,7 +147,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
     Min plan, the § 141 view and a guide's brief all render from this one snapshot,
     so they can never disagree.
     """
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     citizen = people.get_citizen(store, meeting.citizen_id)
     card = people.get_mig_card(store, citizen.id)
     everyone = people.participants(store, meeting_id)
@@ -183,7 +183,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
                 "handover": meeting.handover,
             },
             "mig": card.words(),
-            "topics": [tp.text for tp in people.topics(store, meeting_id)],
+            "topics": [tp.text for tp in register.topics(store, meeting_id)],
             "own": own,
             "participants": [
                 {
@@ -258,7 +258,7 @@ def save_version(
 
     ``render_md`` turns the snapshot into the Markdown kept beside it (read once, used twice).
     """
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     current = snapshot(store, meeting_id)
     rendered_md = render_md(current) if render_md else ""
     latest = get_version(store, meeting_id)
@@ -289,7 +289,7 @@ def save_version(
 
 def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> PlanVersion:
     """The citizen approves this version; the approval is stored with it, for good."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     target = get_version(store, meeting_id, version)
     assert target is not None
     if target.approved_at is not None:
@@ -320,7 +320,7 @@ def request_changes(
 
     An approved version cannot be marked (it is final); the change itself makes a new version.
     """
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     target = get_version(store, meeting_id, version)
     assert target is not None
     if target.approved_at is not None:

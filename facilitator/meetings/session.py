@@ -23,7 +23,7 @@ from facilitator.domain.records import MeetingInfo, Note
 from facilitator.domain.safetext import clean_text
 from facilitator.domain.vocabulary import PHASE_ORDER, NoteKind, ParticipantKind, Phase, TurnKind
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.storage.store import Store
 
 MAX_NOTE = 4000
@@ -31,7 +31,7 @@ MAX_NOTE = 4000
 
 def load_state(store: Store, meeting_id: int) -> MeetingState:
     """Rebuild the meeting's state from its records (resume after a quit or a crash)."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     rounds = [
         Round(r["number"], Phase(r["phase"]), tuple(json.loads(r["roster"])))
         for r in store.rows(
@@ -73,14 +73,14 @@ class MeetingSession:
     def __init__(self, store: Store, meeting_id: int) -> None:
         self.store = store
         self.meeting_id = meeting_id
-        self.info: MeetingInfo = people.get_meeting(store, meeting_id)
+        self.info: MeetingInfo = register.get_meeting(store, meeting_id)
         self.state: MeetingState = load_state(store, meeting_id)
         self._earlier_plan: bool | None = None
 
     # --- reading -----------------------------------------------------------------
 
     def reload(self) -> None:
-        self.info = people.get_meeting(self.store, self.meeting_id)
+        self.info = register.get_meeting(self.store, self.meeting_id)
         self.state = load_state(self.store, self.meeting_id)
 
     def notes(self, turn_id: int | None = None) -> list[Note]:
@@ -196,7 +196,7 @@ class MeetingSession:
         """Whether the citizen's previous meeting has plan items (asked once per session:
         the wall redraws the phase strip on every note)."""
         if self._earlier_plan is None:
-            prev = people.previous_meeting(self.store, self.info)
+            prev = register.previous_meeting(self.store, self.info)
             row = prev and self.store.row(
                 "SELECT count(*) AS n FROM plan_items WHERE meeting_id = ? AND section = 'plan'",
                 [prev.id],
@@ -276,7 +276,7 @@ class MeetingSession:
         department: str = "",
     ) -> Participant:
         """Invite someone; during the meeting they join from the next round."""
-        name = people._clean(name, people.MAX_NAME, t("word.name"))
+        name = people.clean_field(name, people.MAX_NAME, t("word.name"))
         if kind is ParticipantKind.BORGER:
             raise FacilitatorError(t("err.one_citizen"))
         placeholder = Participant(

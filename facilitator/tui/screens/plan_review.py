@@ -23,7 +23,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanVersion
 from facilitator.i18n import t
 from facilitator.i18n.dates import long_date
-from facilitator.meetings import people, plan
+from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import escape
@@ -97,7 +97,7 @@ class PlanReviewScreen(Screen[None]):
         self.store = store
         self.meeting_id = meeting_id
         self.citizen_name = people.get_citizen(
-            store, people.get_meeting(store, meeting_id).citizen_id
+            store, register.get_meeting(store, meeting_id).citizen_id
         ).name
         self.version: PlanVersion = plan.save_version(store, meeting_id, render_plan)
         self.pages = review_pages(self.version.snapshot)

@@ -20,12 +20,13 @@ from textual.widgets.option_list import Option
 
 from facilitator.assist import client
 from facilitator.assist.fields import MODEL_SCOPES
+from facilitator.directory import departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
 from facilitator.domain.records import Consent, MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
-from facilitator.meetings import consent, measures, people
+from facilitator.meetings import consent, measures, people, register
 from facilitator.storage import settings
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell, escape
@@ -208,7 +209,7 @@ class PrepareScreen(PhaseScreen):
         return self.session.info.citizen_id
 
     def department_names(self) -> dict[str, str]:
-        return people.department_names(self.session.store, current_language())
+        return departments.department_names(self.session.store, current_language())
 
     def department_id(self, typed: str) -> str:
         """A known department by id or name, else the words as typed."""
@@ -250,7 +251,7 @@ class PrepareScreen(PhaseScreen):
         topics = self.query_one(TopicList)
         index = topics.highlighted
         topics.clear_options()
-        found = people.topics(self.session.store, self.session.meeting_id)
+        found = register.topics(self.session.store, self.session.meeting_id)
         topics.add_options(Option(f"• {escape(tp.text)}", id=str(tp.id)) for tp in found)
         if not found:
             topics.add_option(Option(t("prep.no_topics"), disabled=True))
@@ -388,7 +389,7 @@ class PrepareScreen(PhaseScreen):
     def _add_topic(self, event: Input.Submitted) -> None:
         field = event.input
         added = self.run_action(
-            lambda: people.add_topic(self.session.store, self.session.meeting_id, field.value)
+            lambda: register.add_topic(self.session.store, self.session.meeting_id, field.value)
         )
         if added:
             field.value = ""
@@ -402,7 +403,7 @@ class PrepareScreen(PhaseScreen):
             return
         option = topics.get_option_at_index(topics.highlighted)
         if option.id is not None:
-            people.remove_topic(self.session.store, int(option.id))
+            register.remove_topic(self.session.store, int(option.id))
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
