@@ -23,10 +23,11 @@ from facilitator.assist.fields import MODEL_SCOPES
 from facilitator.directory import departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
-from facilitator.domain.records import Consent, MigCard
+from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
-from facilitator.meetings import consent, measures, people, register
+from facilitator.meetings import consent, consent_questions, measures, people, register
+from facilitator.meetings.consent_questions import RecipientQuestions
 from facilitator.storage import settings
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell, escape
@@ -39,17 +40,6 @@ from facilitator.tui.screens.prepare_forms import (
     MigForm,
 )
 
-#: The scopes the citizen is asked about here, in the order shown.
-ASKED_SCOPES = ("mig_card", "plan", "topics", "measures", "contact")
-#: A language model takes part in no plan item: it is asked about notes and the whole plan.
-ASKED_SCOPES_BY_KIND = {"sprogmodel": MODEL_SCOPES}
-
-Recipient = tuple[str, str, str]  # recipient_kind, recipient, label
-#: Participants asked about by name; a professional is asked about by department.
-RECIPIENT_KIND = {
-    ParticipantKind.MEDBORGERGUIDE: "medborgerguide",
-    ParticipantKind.FRIVILLIG: "forening",
-}
 KIND_LABEL = {
     "medborgerguide": "kind.medborgerguide",
     "forening": "kind.frivillig",
@@ -211,14 +201,6 @@ class PrepareScreen(PhaseScreen):
     def department_names(self) -> dict[str, str]:
         return departments.department_names(self.session.store, current_language())
 
-    def department_id(self, typed: str) -> str:
-        """A known department by id or name, else the words as typed."""
-        wanted = " ".join(typed.split()).casefold()
-        for r in self.session.store.rows("SELECT id, name, name_en FROM departments"):
-            if wanted in (r["id"].casefold(), r["name"].casefold(), r["name_en"].casefold()):
-                return str(r["id"])
-        return " ".join(typed.split())
-
     def refresh_body(self) -> None:
         state = self.session.state
         names = self.department_names()
@@ -276,35 +258,12 @@ class PrepareScreen(PhaseScreen):
             text += f"\n[dim]{escape(t('who5.key_hint'))}[/dim]"
         self.query_one(Who5OptIn).update(text)
 
-    def recipients(self, names: dict[str, str], given: list[Consent]) -> list[Recipient]:
-        """Whom the citizen is asked about: peer guides, volunteers, professionals' departments,
-        and anyone else who still holds a consent, so it can always be seen and withdrawn."""
-        wanted: list[tuple[str, str]] = []
-        for p in self.session.state.active:
-            if p.kind in RECIPIENT_KIND:
-                wanted.append((RECIPIENT_KIND[p.kind], p.name))
-        wanted += [
-            ("afdeling", p.department)
-            for p in self.session.state.active
-            if p.is_professional and p.department
-        ]
-        model = self.model_recipient()
-        if model is not None:
-            wanted.append(("sprogmodel", model))
-        wanted += [(c.recipient_kind, c.recipient) for c in given]
-        found: list[Recipient] = []
-        seen: set[tuple[str, str]] = set()
-        for kind, recipient in wanted:
-            key = (kind, consent.normalise_recipient(recipient))
-            if key not in seen:
-                seen.add(key)
-                label = (
-                    client.recipient_label(recipient)
-                    if kind == "sprogmodel"
-                    else f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
-                )
-                found.append((kind, recipient, label))
-        return found
+    def label(self, asked: RecipientQuestions, names: dict[str, str]) -> str:
+        """The recipient as the citizen reads it: "Ældre og Handicap – afdeling"."""
+        kind, recipient = asked.recipient_kind, asked.recipient
+        if kind == consent_questions.MODEL_KIND:
+            return client.recipient_label(recipient)
+        return f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
 
     def model_recipient(self) -> str | None:
         """The language model set up in settings.toml, asked about like any recipient."""
@@ -317,12 +276,19 @@ class PrepareScreen(PhaseScreen):
         view = self.query_one(ConsentList)
         index = view.highlighted
         view.clear_options()
-        given = consent.active(self.session.store, self.citizen_id)
-        recipients = self.recipients(names, given)
-        for kind, recipient, label in recipients:
+        asked = consent_questions.questions(
+            self.session.store,
+            self.citizen_id,
+            self.session.state.active,
+            MODEL_SCOPES,
+            self.model_recipient(),
+        )
+        for recipient_questions in asked:
+            label = self.label(recipient_questions, names)
             view.add_option(Option(f"[b]{escape(label)}[/b]", disabled=True))
-            for scope in ASKED_SCOPES_BY_KIND.get(kind, ASKED_SCOPES):
-                held = consent.find_active(given, kind, recipient, scope)
+            for question in recipient_questions.questions:
+                kind, recipient, scope = question.recipient_kind, question.recipient, question.scope
+                held = question.held
                 state = (
                     t("consent.yes_since", date=short_date(held.granted_at))
                     if held
@@ -331,11 +297,11 @@ class PrepareScreen(PhaseScreen):
                 scope_label = t(f"consent.scope_{scope.replace(':', '_')}")
                 text = box(held is not None, scope_label, state)
                 view.add_option(Option("  " + text, id=f"{kind}|{recipient}|{scope}"))
-        if not recipients:
+        if not asked:
             view.add_option(Option(t("consent.nobody"), disabled=True))
         if index is not None and index < view.option_count:
             view.highlighted = index
-        elif recipients:
+        elif asked:
             view.highlighted = 1
 
     # --- participants -------------------------------------------------------------
@@ -349,7 +315,11 @@ class PrepareScreen(PhaseScreen):
 
     def action_add_participant(self) -> None:
         def save(name: str, relation: str, kind: ParticipantKind, department: str) -> None:
-            dep = self.department_id(department) if department.strip() else ""
+            dep = (
+                departments.department_id(self.session.store, department)
+                if department.strip()
+                else ""
+            )
             added = self.session.add_participant(name, kind, relation, dep)
             self.refresh_view()
             table = self.query_one(ParticipantTable)
