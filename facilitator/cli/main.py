@@ -292,7 +292,7 @@ def plan_command(
     meeting_id = parse_meeting_id(meeting_ref)
     _refuse_pdf_on_terminal(fmt, output)
     with open_store() as store:
-        rendered = compose.render_plan_document(store, meeting_id, kind, fmt, version_number)
+        rendered = compose.read_plan_document(store, meeting_id, kind, fmt, version_number)
         write_output(rendered.content, output)
         rendered.record(store)
 

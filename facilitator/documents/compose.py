@@ -7,7 +7,7 @@ never disagree. What goes into a brief is decided by the consent ledger alone
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,16 @@ class Rendered:
     kind: str
     ref: str
     citizen_id: int
+    #: The plan a person reads in it, (meeting id, version or None for the plan as it is now);
+    #: None for a document that is filed, not read (the citizen's copies).
+    reads: tuple[int, int | None] | None = None
 
     def record(self, store: Store) -> None:
-        """Log the rendering (after the document was written, so a failed write logs nothing)."""
+        """Log the rendering, and the reading of the plan if a person reads it (after the
+        document was written, so a failed write logs nothing)."""
         store.audit("render", self.kind, self.ref, self.citizen_id)
+        if self.reads is not None:
+            plan.record_read(store, *self.reads)
 
 
 @dataclass(frozen=True)
@@ -250,6 +256,21 @@ def render_plan_document(
     )
     content = render.html_to_pdf(text) if fmt == "pdf" else text
     return Rendered(content, kind, str(meeting_id), int(source.data["citizen"]["id"]))
+
+
+def read_plan_document(
+    store: Store,
+    meeting_id: int,
+    kind: str = "citizen",
+    fmt: str = "md",
+    version_number: int | None = None,
+    language: str | None = None,
+) -> Rendered:
+    """Min plan or the § 141 view for a person to read: :meth:`Rendered.record` then notes the
+    reading in the audit log as every screen that shows the plan does
+    (:func:`facilitator.meetings.plan.record_read`)."""
+    rendered = render_plan_document(store, meeting_id, kind, fmt, version_number, language)
+    return replace(rendered, reads=(meeting_id, version_number))
 
 
 def citizen_text(data: dict[str, Any]) -> str:

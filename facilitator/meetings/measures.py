@@ -20,8 +20,9 @@ from datetime import date
 from typing import Any
 
 from facilitator.domain.errors import FacilitatorError, NotFound
+from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
-from facilitator.domain.vocabulary import PlanSection
+from facilitator.domain.vocabulary import ParticipantKind, PlanSection
 from facilitator.i18n import t
 from facilitator.meetings import consent, people, plan, register
 from facilitator.storage.store import Store
@@ -104,17 +105,29 @@ def rate_goal(
     store: Store,
     citizen_id: int,
     goal: str,
-    citizen_rating: int,
+    citizen_rating: int | None,
     statement: str = "",
     professional_rating: int | None = None,
     professional: str = "",
     meeting_id: int | None = None,
     taken_on: date | str | None = None,
 ) -> RulerRating:
-    """Record the citizen's step on the ruler for a goal (and a professional's, if wanted)."""
+    """Record the citizen's step on the ruler for a goal (and a professional's, if wanted).
+
+    The goal and the citizen's step are needed; what is missing or out of range is refused
+    with one sentence (a form shows it as it is)."""
     goal = _clean(goal)[:300]
     if not goal:
         raise FacilitatorError(t("err.empty", what=t("measures.word_goal")))
+    if citizen_rating is None:
+        raise FacilitatorError(
+            t(
+                "measures.err_ruler",
+                what=t("measures.word_citizen_rating"),
+                lo=RULER_MIN,
+                hi=RULER_MAX,
+            )
+        )
     _check_rating(citizen_rating, t("measures.word_citizen_rating"))
     _check_rating(professional_rating, t("measures.word_professional_rating"))
     people.get_citizen(store, citizen_id)
@@ -161,12 +174,42 @@ def ruler_ratings(store: Store, citizen_id: int, rid: int | None = None) -> list
     ]
 
 
+def first_name(name: str) -> str:
+    """The first of a person's names ("Mette" for "Mette Bostøtte")."""
+    return name.split()[0] if name.split() else name
+
+
+def default_professional(
+    store: Store, citizen_id: int, goal: str | None, invited: Sequence[Participant]
+) -> str:
+    """Whom a new reading offers as the professional beside the citizen: the one who rated
+    this goal last time, else the meeting's only professional ("Mette (bostøtte)"), else
+    nobody. ``invited`` are the participants still in the meeting."""
+    if goal:
+        for reading in reversed(ruler_by_goal(store, citizen_id).get(goal, [])):
+            if reading.professional:
+                return reading.professional
+    pros = [p for p in invited if p.kind is ParticipantKind.FAGPERSON]
+    if len(pros) == 1:
+        relation = f" ({pros[0].relation})" if pros[0].relation else ""
+        return f"{first_name(pros[0].name)}{relation}"
+    return ""
+
+
 def ruler_by_goal(store: Store, citizen_id: int) -> dict[str, list[RulerRating]]:
     """The readings grouped per goal (goals in the order they were first rated)."""
     grouped: dict[str, list[RulerRating]] = {}
     for rating in ruler_ratings(store, citizen_id):
         grouped.setdefault(rating.goal, []).append(rating)
     return grouped
+
+
+def read_ruler(store: Store, citizen_id: int) -> dict[str, list[RulerRating]]:
+    """The citizen's ruler readings per goal, for someone to look at: the reading is noted in
+    the audit log (the one place that does it for the ruler)."""
+    people.get_citizen(store, citizen_id)
+    store.audit("read", "ruler", citizen_id, citizen_id)
+    return ruler_by_goal(store, citizen_id)
 
 
 # --- WHO-5 -------------------------------------------------------------------------
@@ -242,6 +285,14 @@ def who5_history(store: Store, citizen_id: int) -> list[Who5]:
         "SELECT id FROM who5_answers WHERE citizen_id = ? ORDER BY taken_on, id", [citizen_id]
     )
     return [_who5(store, int(r["id"])) for r in rows]
+
+
+def read_who5(store: Store, citizen_id: int) -> list[Who5]:
+    """The citizen's WHO-5 answer sets, for someone to look at: the reading is noted in the
+    audit log (the one place that does it for WHO-5)."""
+    people.get_citizen(store, citizen_id)
+    store.audit("read", "who5", citizen_id, citizen_id)
+    return who5_history(store, citizen_id)
 
 
 def who5_statement(number: int, language: str | None = None) -> str:

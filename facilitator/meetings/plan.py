@@ -308,6 +308,15 @@ def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> Pl
     return found
 
 
+def record_read(store: Store, meeting_id: int, version: int | None = None) -> None:
+    """Note in the audit log that someone read the citizen's plan (the plan as it is now, or
+    one stored version), with the citizen's id so the entry is the citizen's to see and to
+    have erased. Every screen and command that shows a plan writes it through here."""
+    meeting = register.get_meeting(store, meeting_id)
+    ref = str(meeting_id) if version is None else f"{meeting_id}/{version}"
+    store.audit("read", "plan", ref, meeting.citizen_id)
+
+
 def last_approved(store: Store, meeting_id: int) -> PlanVersion | None:
     approved = [v for v in versions(store, meeting_id) if v.approved_at]
     return approved[-1] if approved else None

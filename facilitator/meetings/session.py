@@ -77,6 +77,13 @@ class MeetingSession:
         self.state: MeetingState = load_state(store, meeting_id)
         self._earlier_plan: bool | None = None
 
+    @classmethod
+    def open(cls, store: Store, meeting_id: int) -> MeetingSession:
+        """Open a meeting to hold it on the wall; the opening is noted in the audit log."""
+        session = cls(store, meeting_id)
+        store.audit("open", "meeting", meeting_id, session.info.citizen_id)
+        return session
+
     # --- reading -----------------------------------------------------------------
 
     def reload(self) -> None:

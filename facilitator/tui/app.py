@@ -204,8 +204,7 @@ class FacilitatorApp(App[None]):
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show a meeting on the wall, resuming at its phase and speaker."""
-        session = MeetingSession(self.store, meeting_id)
-        self.store.audit("open", "meeting", meeting_id, session.info.citizen_id)
+        session = MeetingSession.open(self.store, meeting_id)
         self.push_screen(self.screen_for(session))
 
     def show_phase(self, session: MeetingSession) -> None:

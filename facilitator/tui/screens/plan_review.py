@@ -121,7 +121,7 @@ class PlanReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store.audit("read", "plan", f"{self.meeting_id}/{self.version.version}")
+        plan.record_read(self.store, self.meeting_id, self.version.version)
         self.show()
 
     # --- drawing ---------------------------------------------------------------------

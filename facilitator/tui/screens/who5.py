@@ -71,7 +71,7 @@ class Who5Screen(CitizenMeasureScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store.audit("read", "who5", self.citizen_id, self.citizen_id)
+        measures.read_who5(self.store, self.citizen_id)  # audited; refresh_body draws it
         self.refresh_body()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
