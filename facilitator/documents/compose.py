@@ -19,6 +19,7 @@ from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
 from facilitator.domain.readability import Lix, lix
 from facilitator.domain.records import PlanVersion
+from facilitator.domain.snapshot import PlanSnapshot, SnapshotItem
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
 from facilitator.i18n.dates import short_date
@@ -55,7 +56,7 @@ class Rendered:
 class PlanSource:
     """A plan snapshot and the version it is (None when it is the plan as it is now, unsaved)."""
 
-    data: dict[str, Any]
+    data: PlanSnapshot
     version: dict[str, Any]
 
 
@@ -94,7 +95,7 @@ def _scope_words(scope: str, items: dict[int, str], lang: str, voice: str) -> st
 
 
 def consent_lines(
-    store: Store, citizen_id: int, data: dict[str, Any], lang: str, voice: str = "scope"
+    store: Store, citizen_id: int, data: PlanSnapshot, lang: str, voice: str = "scope"
 ) -> list[str]:
     """The consents in force, in words, one recipient per line (printed in the plan).
 
@@ -119,7 +120,7 @@ def consent_lines(
     ]
 
 
-def _network(data: dict[str, Any], lang: str) -> str:
+def _network(data: PlanSnapshot, lang: str) -> str:
     people_in = [
         svg.Person(
             p["name"],
@@ -216,7 +217,7 @@ def _who5(scores: list[dict[str, Any]], top: int, lang: str) -> dict[str, Any] |
     }
 
 
-def citizen_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, Any]:
+def citizen_extras(store: Store, data: PlanSnapshot, lang: str) -> dict[str, Any]:
     """What Min plan shows beside the items: the circle, the measures, the consents."""
     citizen_id = int(data["citizen"]["id"])
     # What was known on the plan's day: a plan from last spring shows last spring's readings.
@@ -229,7 +230,7 @@ def citizen_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, A
     }
 
 
-def s141_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, Any]:
+def s141_extras(store: Store, data: PlanSnapshot, lang: str) -> dict[str, Any]:
     """The § 141 view adds the consents for sharing across departments, nothing else."""
     return {"consents": consent_lines(store, int(data["citizen"]["id"]), data, lang, "case")}
 
@@ -273,7 +274,7 @@ def read_plan_document(
     return replace(rendered, reads=(meeting_id, version_number))
 
 
-def citizen_text(data: dict[str, Any]) -> str:
+def citizen_text(data: PlanSnapshot) -> str:
     """The citizen's own words in the plan, one per line: what the LIX is measured on."""
     lines: list[str] = list(data["topics"])
     for key in ("dreams", "strengths", "needs"):
@@ -283,7 +284,7 @@ def citizen_text(data: dict[str, Any]) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def plan_lix(data: dict[str, Any]) -> Lix:
+def plan_lix(data: PlanSnapshot) -> Lix:
     """The readability of the citizen's text in the plan."""
     return lix(citizen_text(data))
 
@@ -341,7 +342,7 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
     def allowed(scope: str) -> bool:
         return consent.may_share(given, GUIDE, guide, scope)
 
-    items: list[dict[str, Any]] = source.data["items"] if source else []
+    items: list[SnapshotItem] = source.data["items"] if source else []
     part = [int(i["id"]) for i in items if consent.takes_part(i, guide)]
     shared = consent.shareable_items(given, GUIDE, guide, items, taking_part=part)
     card = people.get_mig_card(store, cid)
@@ -378,9 +379,16 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
     return brief
 
 
-def _brief_item(item: dict[str, Any]) -> dict[str, Any]:
-    keep = ("id", "what", "who", "with_whom", "by_when", "follow_up")
-    return {key: item[key] for key in keep}
+def _brief_item(item: SnapshotItem) -> dict[str, Any]:
+    """What a guide sees of a plan item: what, who, with whom, by when, follow-up."""
+    return {
+        "id": item["id"],
+        "what": item["what"],
+        "who": item["who"],
+        "with_whom": item["with_whom"],
+        "by_when": item["by_when"],
+        "follow_up": item["follow_up"],
+    }
 
 
 def render_brief(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
 from facilitator.domain.records import Note, PlanItem, PlanVersion
+from facilitator.domain.snapshot import OwnWords, PlanSnapshot, SnapshotItem
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
 from facilitator.i18n import t
 from facilitator.meetings import people, register
@@ -125,9 +126,9 @@ OWN_NOTES: dict[str, frozenset[NoteKind]] = {
 }
 
 
-def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> dict[str, list[str]]:
+def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> OwnWords:
     """The citizen's own notes of a meeting, by the part of the plan they belong in."""
-    own: dict[str, list[str]] = {key: [] for key in OWN_NOTES}
+    own = OwnWords(dreams=[], strengths=[], needs=[], worries=[])
     if participant_id is None:
         return own
     rows = store.rows(
@@ -137,11 +138,11 @@ def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> dic
     for note in (Note.from_row(r) for r in rows):
         for key, kinds in OWN_NOTES.items():
             if note.kind in kinds:
-                own[key].append(note.text)
+                own[key].append(note.text)  # type: ignore[literal-required]
     return own
 
 
-def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
+def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
     """Everything the plan documents show, as plain data (CPR numbers masked).
 
     Min plan, the § 141 view and a guide's brief all render from this one snapshot,
@@ -155,7 +156,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
     names = {p.id: p.name for p in everyone}
     own = _own_notes(store, meeting_id, citizen_p.id if citizen_p else None)
 
-    def item_data(item: PlanItem) -> dict[str, Any]:
+    def item_data(item: PlanItem) -> SnapshotItem:
         return {
             "id": item.id,
             "section": item.section.value,
@@ -172,7 +173,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
         }
 
     items = plan_items(store, meeting_id)
-    data: dict[str, Any] = mask_deep(
+    data: PlanSnapshot = mask_deep(
         {  # every text masked, names and titles too
             "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
             "meeting": {
@@ -209,11 +210,13 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
 #: What "Siden sidst" writes onto an item later (did it happen, what now): the follow-up of a
 #: plan, not its content, so it never makes a new version or unsettles an approved one.
 FOLLOW_UP_FIELDS = ("status", "review")
+#: The sections of a snapshot that hold plan items.
+Section = Literal["items", "not_possible", "parked"]
 
 
-def plan_content(data: dict[str, Any]) -> dict[str, Any]:
+def plan_content(data: PlanSnapshot) -> dict[str, Any]:
     """A snapshot without the follow-up fields: what the citizen said yes to."""
-    sections = ("items", "not_possible", "parked")
+    sections: tuple[Section, ...] = ("items", "not_possible", "parked")
     return {
         **data,
         **{
@@ -224,7 +227,7 @@ def plan_content(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def same_plan(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def same_plan(a: PlanSnapshot, b: PlanSnapshot) -> bool:
     """Whether two snapshots hold the same plan (the follow-up left aside)."""
     return plan_content(a) == plan_content(b)
 
@@ -252,7 +255,7 @@ def get_version(store: Store, meeting_id: int, version: int | None = None) -> Pl
 def save_version(
     store: Store,
     meeting_id: int,
-    render_md: Callable[[dict[str, Any]], str] | None = None,
+    render_md: Callable[[PlanSnapshot], str] | None = None,
 ) -> PlanVersion:
     """Store the plan as it is now; an approved version is never altered, a change is a new one.
 

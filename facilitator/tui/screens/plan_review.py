@@ -9,7 +9,6 @@ own documents folder.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from facilitator.documents import compose
 from facilitator.documents.render import render_plan
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanVersion
+from facilitator.domain.snapshot import PlanSnapshot
 from facilitator.i18n import t
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import people, plan, register
@@ -43,7 +43,7 @@ def _field(label: str, value: str | None) -> str:
     return f"[b]{escape(label)}:[/b] {escape(value or '–')}"
 
 
-def review_pages(data: dict[str, Any]) -> list[Page]:
+def review_pages(data: PlanSnapshot) -> list[Page]:
     """The plan as pages: who I am and what matters, each item, each "cannot", the question."""
     mig = data["mig"]
     intro = [escape(t("plan.owner", name=data["citizen"]["name"])), escape(t("review.start"))]
