@@ -26,7 +26,7 @@ from facilitator.domain.vocabulary import (
     PlanStatus,
     Who,
 )
-from facilitator.meetings import consent, followup, measures, people, plan, register
+from facilitator.meetings import consent, followup, measures, people, plan, register, wellbeing
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 
@@ -225,7 +225,7 @@ def _measure(
             meeting_id=meeting.id,
             taken_on=meeting.date,
         )
-    measures.record_who5(store, citizen_id, who5, occasion, taken_on=meeting.date)
+    wellbeing.record_who5(store, citizen_id, who5, occasion, taken_on=meeting.date)
 
 
 def _run_follow_up_meeting(
@@ -274,7 +274,7 @@ def load_demo(store: Store) -> MeetingInfo:
             contact="Demovej 12, 2. th., 9999 Demo By. Ring helst efter kl. 10 på 12 34 56 78.",
         ),
     )
-    measures.set_who5_opt_in(store, citizen.id, True)
+    wellbeing.set_who5_opt_in(store, citizen.id, True)
     now = store.now_dt()
     follow_up_at = (now - timedelta(weeks=8)).replace(hour=10, minute=0, second=0)
     first_at = follow_up_at - timedelta(weeks=13)  # the citizen chose three months

@@ -7,7 +7,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from facilitator.cli.main import cli
-from facilitator.meetings import measures, people, plan, register
+from facilitator.meetings import measures, people, plan, register, wellbeing
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -92,7 +92,7 @@ async def test_the_measures_screens_read_through_the_core(demo_store: Store) -> 
     assert measures.read_ruler(demo_store, citizen_id) == measures.ruler_by_goal(
         demo_store, citizen_id
     )
-    assert measures.read_who5(demo_store, citizen_id) == measures.who5_history(
+    assert wellbeing.read_who5(demo_store, citizen_id) == wellbeing.who5_history(
         demo_store, citizen_id
     )
     assert reads(demo_store, "ruler") + reads(demo_store, "who5") == [

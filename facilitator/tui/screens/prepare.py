@@ -26,7 +26,7 @@ from facilitator.domain.meeting import Participant
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
-from facilitator.meetings import consent, consent_questions, measures, people, register
+from facilitator.meetings import consent, consent_questions, people, register, wellbeing
 from facilitator.meetings.consent_questions import RecipientQuestions
 from facilitator.storage import settings
 from facilitator.tui.bindings import translate_bindings
@@ -252,7 +252,7 @@ class PrepareScreen(PhaseScreen):
         self.query_one(MigCardView).update("\n".join(lines))
 
     def _refresh_who5(self) -> None:
-        yes = measures.who5_opted_in(self.session.store, self.citizen_id)
+        yes = wellbeing.who5_opted_in(self.session.store, self.citizen_id)
         text = box(yes, t("who5.opt_in"), t("who5.yes") if yes else t("consent.no"))
         if yes:
             text += f"\n[dim]{escape(t('who5.key_hint'))}[/dim]"
@@ -395,8 +395,8 @@ class PrepareScreen(PhaseScreen):
 
     def action_toggle_who5(self) -> None:
         store = self.session.store
-        measures.set_who5_opt_in(
-            store, self.citizen_id, not measures.who5_opted_in(store, self.citizen_id)
+        wellbeing.set_who5_opt_in(
+            store, self.citizen_id, not wellbeing.who5_opted_in(store, self.citizen_id)
         )
         self._refresh_who5()
 
