@@ -28,14 +28,14 @@ def main() -> None:
     os.environ.setdefault("FACILITATOR_EMBEDDER", "hashing")
     from facilitator.demo import load_demo
     from facilitator.documents import compose
-    from facilitator.meetings import measures, people, plan
+    from facilitator.meetings import measures, people, plan, register
     from facilitator.storage.store import Store
 
     store = Store.open()
     load_demo(store)
     citizen = people.list_citizens(store)[0].id
     approved = [
-        m.id for m in people.list_meetings(store, citizen) if plan.last_approved(store, m.id)
+        m.id for m in register.list_meetings(store, citizen) if plan.last_approved(store, m.id)
     ]
     meeting = approved[-1]  # the demo's latest approved plan, with two rounds of measures
     assert measures.ruler_ratings(store, citizen)

@@ -26,7 +26,7 @@ from facilitator.domain.vocabulary import (
     PlanStatus,
     Who,
 )
-from facilitator.meetings import consent, followup, measures, people, plan
+from facilitator.meetings import consent, followup, measures, people, plan, register, wellbeing
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 
@@ -85,11 +85,11 @@ def _open_past_meeting(
 ) -> tuple[Store, MeetingSession]:
     """A meeting held on ``when``, on a clock of its own, with the network invited."""
     past = Store(store.db, store.path, clock=_ticking_clock(when))  # type: ignore[arg-type]
-    meeting = people.add_meeting(past, citizen_id, when.date(), title=title)
+    meeting = register.add_meeting(past, citizen_id, when.date(), title=title)
     session = MeetingSession(past, meeting.id)
     for name, kind, relation, department in NETWORK:
         session.add_participant(name, kind, relation, department)
-    people.add_topic(past, meeting.id, topic)
+    register.add_topic(past, meeting.id, topic)
     session.set_phase(Phase.VELKOMST)
     return past, session
 
@@ -162,12 +162,12 @@ def _run_earlier_meeting(
         reason="Der er ikke kørsel til ture, som bussen kan klare.",
         other_ways="Vi øver bussen sammen. Per kan tage med de første gange.",
     )
-    people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
+    register.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
-    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
+    register.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan)
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
-    return people.get_meeting(store, mid)
+    return register.get_meeting(store, mid)
 
 
 #: The dialogue ruler at each earlier meeting: goal, the citizen's step and "Jeg kan …",
@@ -225,7 +225,7 @@ def _measure(
             meeting_id=meeting.id,
             taken_on=meeting.date,
         )
-    measures.record_who5(store, citizen_id, who5, occasion, taken_on=meeting.date)
+    wellbeing.record_who5(store, citizen_id, who5, occasion, taken_on=meeting.date)
 
 
 def _run_follow_up_meeting(
@@ -246,12 +246,12 @@ def _run_follow_up_meeting(
     session.set_phase(Phase.PLAN)
     for item, (_, _, by_when) in zip(plan.plan_items(past, mid), FIRST_PLAN_REVIEW, strict=True):
         plan.update_plan_item(past, item.id, by_when=by_when)
-    people.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
+    register.set_meeting_fields(past, mid, status="afsluttet", ended_at=past.now())
     session.set_phase(Phase.AFRUNDING)
-    people.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
+    register.set_meeting_fields(past, mid, next_meeting=next_meeting.date().isoformat())
     version = plan.save_version(past, mid, render_plan)
     plan.approve(past, mid, version.version, DEMO_CITIZEN)
-    return people.get_meeting(store, mid)
+    return register.get_meeting(store, mid)
 
 
 def load_demo(store: Store) -> MeetingInfo:
@@ -283,7 +283,7 @@ def _complete(store: Store, citizen_id: int) -> bool:
 
 def _meeting_now(store: Store, citizen_id: int) -> MeetingInfo:
     """The demo's meeting to hold now (titled "Opfølgning"; the follow-up has its own)."""
-    meetings = people.list_meetings(store, citizen_id)
+    meetings = register.list_meetings(store, citizen_id)
     now = [m for m in meetings if m.title == "Opfølgning"]
     return now[-1] if now else meetings[-1]
 
@@ -303,19 +303,19 @@ def _load_citizen(store: Store) -> MeetingInfo:
             contact="Demovej 12, 2. th., 9999 Demo By. Ring helst efter kl. 10 på 12 34 56 78.",
         ),
     )
-    measures.set_who5_opt_in(store, citizen.id, True)
+    wellbeing.set_who5_opt_in(store, citizen.id, True)
     now = store.now_dt()
     follow_up_at = (now - timedelta(weeks=8)).replace(hour=10, minute=0, second=0)
     first_at = follow_up_at - timedelta(weeks=13)  # the citizen chose three months
     first = _run_earlier_meeting(store, citizen.id, first_at, next_meeting=follow_up_at)
     _measure(store, citizen.id, first, RULER_AT_START, WHO5_AT_START, "start")
     # The meeting to hold now is made before the follow-up, so its id stays 2.
-    meeting = people.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
+    meeting = register.add_meeting(store, citizen.id, now.date(), title="Opfølgning")
     session = MeetingSession(store, meeting.id)
     for name, kind, relation, department in NETWORK:
         session.add_participant(name, kind, relation, department)
     for topic in ("Bussen til genoptræning", "Post og regninger", "At møde nye mennesker"):
-        people.add_topic(store, meeting.id, topic)
+        register.add_topic(store, meeting.id, topic)
     second = _run_follow_up_meeting(store, citizen.id, follow_up_at, next_meeting=now)
     _measure(
         store, citizen.id, second, RULER_AFTER_THREE_MONTHS, WHO5_AFTER_THREE_MONTHS, "tre_maaneder"
@@ -323,4 +323,4 @@ def _load_citizen(store: Store) -> MeetingInfo:
     # Karsten lets his guide see the Mig card and the plan items Per takes part in; no more.
     for scope in DEMO_GUIDE_SCOPES:
         consent.grant(store, citizen.id, "medborgerguide", DEMO_GUIDE, scope)
-    return people.get_meeting(store, meeting.id)
+    return register.get_meeting(store, meeting.id)

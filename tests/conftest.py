@@ -70,9 +70,10 @@ def demo_store(home: Path, clock: TickingClock) -> Iterator[Store]:
 @pytest.fixture
 def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
     """The demo store and the meeting to hold now."""
-    from facilitator.meetings import people
 
-    yield demo_store, people.list_meetings(demo_store)[-1].id
+    from facilitator.meetings import register
+
+    yield demo_store, register.list_meetings(demo_store)[-1].id
 
 
 def frozen(store: Store) -> Store:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.documents import compose
-from facilitator.meetings import measures, people
+from facilitator.meetings import measures, people, register, wellbeing
 from facilitator.storage.store import Store
 from tests.test_documents import first_meeting
 
@@ -52,9 +52,9 @@ def with_measures(store: Store) -> None:
         taken_on="2026-06-01",
     )
     measures.rate_goal(store, citizen_id, "Tage bussen alene", 6, taken_on="2026-10-01")
-    measures.set_who5_opt_in(store, citizen_id, True)
-    measures.record_who5(store, citizen_id, [2, 2, 3, 1, 2], "start", "2026-06-01")
-    measures.record_who5(store, citizen_id, [3, 3, 3, 2, 3], "tre_maaneder", "2026-09-01")
+    wellbeing.set_who5_opt_in(store, citizen_id, True)
+    wellbeing.record_who5(store, citizen_id, [2, 2, 3, 1, 2], "start", "2026-06-01")
+    wellbeing.record_who5(store, citizen_id, [3, 3, 3, 2, 3], "tre_maaneder", "2026-09-01")
 
 
 def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path) -> None:
@@ -87,6 +87,6 @@ def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path)
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_html_says_its_language(demo_store: Store, lang: str) -> None:
-    meeting_id = people.list_meetings(demo_store)[0].id
+    meeting_id = register.list_meetings(demo_store)[0].id
     html = compose.render_plan_document(demo_store, meeting_id, "citizen", "html", None, lang)
     assert f'<html lang="{lang}">' in str(html.content)

@@ -17,7 +17,7 @@ from facilitator.assist.client import LOCAL_RECIPIENT, request_body
 from facilitator.assist.tasks import Task
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, Who
-from facilitator.meetings import consent, people, plan
+from facilitator.meetings import consent, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.settings import LlmSettings
 from facilitator.storage.store import Store
@@ -54,7 +54,7 @@ def meeting(demo_meeting: tuple[Store, int]) -> tuple[Store, int]:
 
 
 def grant(store: Store, meeting_id: int, *scopes: str, recipient: str = LOCAL_RECIPIENT) -> None:
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     for scope in scopes:
         consent.grant(store, citizen_id, "sprogmodel", recipient, scope)
 
@@ -141,7 +141,7 @@ def test_a_revoked_consent_sends_nothing(
 ) -> None:
     store, meeting_id = meeting
     grant(store, meeting_id, "notes")
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     for c in consent.active(store, citizen_id):
         consent.revoke(store, c.id)
     tasks.assist(store, meeting_id, "questions", settings_for(chat_server))
@@ -389,7 +389,7 @@ def test_a_summary_is_saved_for_the_citizen_only(meeting: tuple[Store, int]) -> 
     path = tasks.save_summary(store, meeting_id, f"Tak for i dag. {CPR}")
     assert path.read_text(encoding="utf-8") == "Tak for i dag. XXXXXX-XXXX\n"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     assert (
         path.parent == Path(os.environ["FACILITATOR_HOME"]) / "documents" / f"citizen-{citizen_id}"
     )

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static, TextArea
 from facilitator.assist.client import LOCAL_RECIPIENT
 from facilitator.directory.embeddings import HashingEmbedder
 from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection
-from facilitator.meetings import consent, people, plan
+from facilitator.meetings import consent, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -34,7 +34,7 @@ def in_plan_phase(store: Store, meeting_id: int) -> None:
 
 
 def grant(store: Store, meeting_id: int, *scopes: str) -> None:
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     for scope in scopes:
         consent.grant(store, citizen_id, "sprogmodel", LOCAL_RECIPIENT, scope)
 
@@ -214,7 +214,7 @@ async def test_a_summary_is_saved_for_the_citizen_by_ctrl_s(
         assert area.text.startswith("Tak for mødet i dag.")
         area.text = "Tak for i dag. Vi ses i januar."
         await pilot.press("ctrl+s")
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     saved = home / "documents" / f"citizen-{citizen_id}" / f"opsummering-{meeting_id}.md"
     assert saved.read_text(encoding="utf-8") == "Tak for i dag. Vi ses i januar.\n"
 
@@ -257,7 +257,7 @@ async def test_forberedelse_asks_about_the_model_only_when_there_is_one(
             options.focus()
             options.highlighted = ids.index(wanted)
             await pilot.press("space")
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     held = [(c.recipient_kind, c.scope) for c in consent.active(store, citizen_id)]
     assert (("sprogmodel", "notes") in held) is configured
     assert chat_server.received == []  # asking about consent sends nothing

@@ -10,27 +10,27 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import NoteKind, Phase, Who
 from facilitator.i18n import set_language, t
 from facilitator.i18n.dates import weekday_date
-from facilitator.meetings import closing, people, plan
+from facilitator.meetings import closing, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 
 
 @pytest.fixture
 def meeting_id(demo_store: Store) -> int:
-    return people.list_meetings(demo_store)[-1].id
+    return register.list_meetings(demo_store)[-1].id
 
 
 def test_next_meeting_defaults_to_eight_weeks_after(demo_store: Store, meeting_id: int) -> None:
-    held = date.fromisoformat(people.get_meeting(demo_store, meeting_id).date)
+    held = date.fromisoformat(register.get_meeting(demo_store, meeting_id).date)
     assert closing.next_meeting(demo_store, meeting_id) == date(2027, 1, 21)
     assert (closing.default_next_meeting(demo_store, meeting_id) - held).days == 56
-    people.set_meeting_fields(demo_store, meeting_id, next_meeting=None)
+    register.set_meeting_fields(demo_store, meeting_id, next_meeting=None)
     assert closing.next_meeting(demo_store, meeting_id) == date(2027, 1, 21)
 
 
 def test_set_next_meeting_validates(demo_store: Store, meeting_id: int) -> None:
     assert closing.set_next_meeting(demo_store, meeting_id, "2027-02-04") == date(2027, 2, 4)
-    assert people.get_meeting(demo_store, meeting_id).next_meeting == "2027-02-04"
+    assert register.get_meeting(demo_store, meeting_id).next_meeting == "2027-02-04"
     assert closing.set_next_meeting(demo_store, meeting_id, "11.2.2027") == date(2027, 2, 11)
     assert closing.set_next_meeting(demo_store, meeting_id, date(2026, 11, 26)) == date(
         2026, 11, 26
@@ -41,7 +41,7 @@ def test_set_next_meeting_validates(demo_store: Store, meeting_id: int) -> None:
         closing.set_next_meeting(demo_store, meeting_id, "2027-02-30")
     with pytest.raises(FacilitatorError, match="før dette møde"):
         closing.set_next_meeting(demo_store, meeting_id, "2026-11-25")
-    assert people.get_meeting(demo_store, meeting_id).next_meeting == "2026-11-26"
+    assert register.get_meeting(demo_store, meeting_id).next_meeting == "2026-11-26"
 
 
 def test_long_date_in_both_languages() -> None:
@@ -54,7 +54,7 @@ def test_long_date_in_both_languages() -> None:
 def test_handover_is_stored_and_shown_in_the_plan(demo_store: Store, meeting_id: int) -> None:
     text = closing.set_handover(demo_store, meeting_id, "  Mette  fortæller jobcentret om bussen ")
     assert text == "Mette fortæller jobcentret om bussen"
-    assert people.get_meeting(demo_store, meeting_id).handover == text
+    assert register.get_meeting(demo_store, meeting_id).handover == text
     assert plan.snapshot(demo_store, meeting_id)["meeting"]["handover"] == text
     with pytest.raises(FacilitatorError, match="for lang"):
         closing.set_handover(demo_store, meeting_id, "x" * 2001)
@@ -101,7 +101,7 @@ def test_the_questions_are_in_everyday_words() -> None:
 
 
 def test_quality_check_of_the_earlier_demo_meeting(demo_store: Store, meeting_id: int) -> None:
-    previous = people.list_meetings(demo_store)[0]
+    previous = register.list_meetings(demo_store)[0]
     check = closing.quality_check(demo_store, previous.id)
     assert check.everyone_spoke and check.not_spoken == []
     assert check.citizen_notes == 5 and check.note_count == 13
@@ -153,7 +153,7 @@ def test_finish_sets_status_and_end_time(demo_store: Store, meeting_id: int) -> 
     session.set_phase(Phase.RUNDER)
     session.pause()
     closing.finish(demo_store, meeting_id)
-    meeting = people.get_meeting(demo_store, meeting_id)
+    meeting = register.get_meeting(demo_store, meeting_id)
     assert meeting.status == "afsluttet"
     assert meeting.ended_at is not None
     assert meeting.paused_at is None
@@ -163,4 +163,4 @@ def test_finish_sets_status_and_end_time(demo_store: Store, meeting_id: int) -> 
     assert open_turns == []
     ended = meeting.ended_at
     closing.finish(demo_store, meeting_id)  # finishing twice keeps the first end time
-    assert people.get_meeting(demo_store, meeting_id).ended_at == ended
+    assert register.get_meeting(demo_store, meeting_id).ended_at == ended

@@ -17,7 +17,7 @@ from facilitator.domain.readability import lix
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, PlanSection, Who
 from facilitator.i18n.po import messages
-from facilitator.meetings import consent, people, plan
+from facilitator.meetings import consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage import paths
 from facilitator.storage.store import Store
@@ -33,7 +33,7 @@ MESSAGES = messages()
 
 def first_meeting(store: Store) -> int:
     """The demo's latest earlier meeting: a plan the citizen approved, measures taken twice."""
-    approved = [m.id for m in people.list_meetings(store) if plan.last_approved(store, m.id)]
+    approved = [m.id for m in register.list_meetings(store) if plan.last_approved(store, m.id)]
     return approved[-1]
 
 
@@ -111,7 +111,7 @@ item_text = st.text(
 @given(texts=st.lists(item_text, min_size=1, max_size=6))
 def test_every_item_appears_in_both_views(store: Store, texts: list[str]) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id, date(2026, 11, 26))
+    meeting = register.add_meeting(store, citizen.id, date(2026, 11, 26))
     for text in texts:
         plan.add_plan_item(store, meeting.id, text, who=Who.SELV)
     items = [i.what for i in plan.plan_items(store, meeting.id)]
@@ -152,9 +152,9 @@ def test_a_brief_holds_only_what_was_consented(
     others: list[str],
 ) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id, date(2026, 11, 26))
+    meeting = register.add_meeting(store, citizen.id, date(2026, 11, 26))
     MeetingSession(store, meeting.id).add_participant("Gitte Guide", ParticipantKind.MEDBORGERGUIDE)
-    people.add_topic(store, meeting.id, "MARKER-TOPIC")
+    register.add_topic(store, meeting.id, "MARKER-TOPIC")
     people.save_mig_card(store, MigCard(citizen.id, about="MARKER-MIG", contact="MARKER-PHONE"))
     items = [
         plan.add_plan_item(

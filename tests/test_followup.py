@@ -6,13 +6,13 @@ import pytest
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import PlanSection, PlanStatus, Who
-from facilitator.meetings import followup, people, plan
+from facilitator.meetings import followup, people, plan, register
 from facilitator.storage.store import Store
 
 
 @pytest.fixture
 def meeting_id(demo_store: Store) -> int:
-    return people.list_meetings(demo_store)[-1].id
+    return register.list_meetings(demo_store)[-1].id
 
 
 def test_earlier_items_are_last_times_approved_plan_in_order(
@@ -46,9 +46,9 @@ def test_without_an_approved_version_the_current_items_count(store: Store) -> No
     citizen = people.add_citizen(store, "Ny Borger")
     from datetime import date
 
-    first = people.add_meeting(store, citizen.id, date(2026, 1, 5))
+    first = register.add_meeting(store, citizen.id, date(2026, 1, 5))
     plan.add_plan_item(store, first.id, "Gå en tur hver dag", who=Who.SELV)
-    second = people.add_meeting(store, citizen.id, date(2026, 3, 2))
+    second = register.add_meeting(store, citizen.id, date(2026, 3, 2))
     assert [i.what for i in followup.earlier_items(store, second.id)] == ["Gå en tur hver dag"]
     assert followup.earlier_items(store, first.id) == []
 

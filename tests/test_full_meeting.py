@@ -8,7 +8,7 @@ from textual.widgets import Input
 from facilitator.directory.embeddings import HashingEmbedder
 from facilitator.domain.vocabulary import NoteKind, PlanSection, TurnKind
 from facilitator.i18n import set_language
-from facilitator.meetings import closing, people, plan
+from facilitator.meetings import closing, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -30,7 +30,7 @@ async def note(app: object, pilot: object, text: str, key: str) -> None:
 @pytest.mark.parametrize("language", ["da", "en"])
 async def test_whole_meeting_by_keys(language: str, demo_store: Store) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     app = make_app(demo_store, meeting.id, embedder_factory=HashingEmbedder)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, PrepareScreen)
@@ -75,7 +75,7 @@ async def test_whole_meeting_by_keys(language: str, demo_store: Store) -> None:
         assert isinstance(app.screen, HomeScreen)
 
     session = MeetingSession(demo_store, meeting.id)
-    info = people.get_meeting(demo_store, meeting.id)
+    info = register.get_meeting(demo_store, meeting.id)
     assert info.status == "afsluttet" and info.ended_at
     assert info.handover == "Per får besøgsbrevet."
     kinds = [n.kind for n in session.notes()]
@@ -93,7 +93,7 @@ async def test_whole_meeting_by_keys(language: str, demo_store: Store) -> None:
     assert items[0].what in {n.text for n in session.notes()}  # in the words that were said
     assert items[0].source_suggestion_id is not None
     assert items[-1].what == "Jeg øver bussen med Per"
-    earlier = people.previous_meeting(demo_store, info)
+    earlier = register.previous_meeting(demo_store, info)
     assert earlier is not None
     statuses = [i.status.value for i in plan.plan_items(demo_store, earlier.id, PlanSection.PLAN)]
     assert statuses == ["gjort", "delvist", "ikke_gjort"]

@@ -11,31 +11,31 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.meetings import consent, measures, people, plan
+from facilitator.meetings import consent, measures, people, plan, register, wellbeing
 from facilitator.storage.store import Store
 
 
 @given(st.lists(st.integers(0, 5), min_size=5, max_size=5))
 def test_who5_score_is_sum_times_four(answers: list[int]) -> None:
-    score = measures.who5_score(answers)
+    score = wellbeing.who5_score(answers)
     assert score == sum(answers) * 4 and 0 <= score <= 100
 
 
 @pytest.mark.parametrize("answers", [[1, 2, 3, 4], [0, 0, 0, 0, 6], [1, 1, 1, 1, -1], [True] * 5])
 def test_who5_refuses_wrong_answers(answers: list[int]) -> None:
     with pytest.raises(FacilitatorError):
-        measures.who5_score(answers)
+        wellbeing.who5_score(answers)
 
 
 def test_who5_needs_the_citizens_yes(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
     with pytest.raises(FacilitatorError):
-        measures.record_who5(store, citizen.id, [3, 3, 3, 3, 3])
-    measures.set_who5_opt_in(store, citizen.id, True)
-    first = measures.record_who5(store, citizen.id, [2, 2, 2, 2, 2], "start", "2026-01-05")
-    measures.record_who5(store, citizen.id, [3, 4, 3, 4, 3], "tre_maaneder", "2026-04-05")
+        wellbeing.record_who5(store, citizen.id, [3, 3, 3, 3, 3])
+    wellbeing.set_who5_opt_in(store, citizen.id, True)
+    first = wellbeing.record_who5(store, citizen.id, [2, 2, 2, 2, 2], "start", "2026-01-05")
+    wellbeing.record_who5(store, citizen.id, [3, 4, 3, 4, 3], "tre_maaneder", "2026-04-05")
     assert first.score == 40
-    assert [w.score for w in measures.who5_history(store, citizen.id)] == [40, 68]
+    assert [w.score for w in wellbeing.who5_history(store, citizen.id)] == [40, 68]
 
 
 def test_ruler_keeps_both_ratings_and_groups_by_goal(store: Store) -> None:
@@ -65,11 +65,11 @@ def test_ruler_keeps_both_ratings_and_groups_by_goal(store: Store) -> None:
 
 
 def test_who5_uses_the_standard_statements_and_answers() -> None:
-    assert measures.who5_statement(1, "da") == "har jeg været glad og i godt humør"
-    assert measures.who5_statement(5, "en") == (
+    assert wellbeing.who5_statement(1, "da") == "har jeg været glad og i godt humør"
+    assert wellbeing.who5_statement(5, "en") == (
         "my daily life has been filled with things that interest me"
     )
-    assert [measures.who5_answer_label(v, "da") for v in measures.WHO5_ANSWERS] == [
+    assert [wellbeing.who5_answer_label(v, "da") for v in wellbeing.WHO5_ANSWERS] == [
         "Hele tiden",
         "Det meste af tiden",
         "Lidt mere end halvdelen af tiden",
@@ -77,7 +77,7 @@ def test_who5_uses_the_standard_statements_and_answers() -> None:
         "Lidt af tiden",
         "På intet tidspunkt",
     ]
-    assert [measures.who5_answer_label(v, "en") for v in measures.WHO5_ANSWERS] == [
+    assert [wellbeing.who5_answer_label(v, "en") for v in wellbeing.WHO5_ANSWERS] == [
         "All of the time",
         "Most of the time",
         "More than half of the time",
@@ -86,7 +86,7 @@ def test_who5_uses_the_standard_statements_and_answers() -> None:
         "At no time",
     ]
     with pytest.raises(FacilitatorError):
-        measures.who5_answer_label(6)
+        wellbeing.who5_answer_label(6)
 
 
 #: Words that would turn the citizen's own number into a verdict.
@@ -124,12 +124,12 @@ def test_no_cut_off_or_label_in_any_measures_text() -> None:
 
 def test_next_occasion_offers_start_then_end_then_three_months(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    measures.set_who5_opt_in(store, citizen.id, True)
+    wellbeing.set_who5_opt_in(store, citizen.id, True)
     offered = []
     for _ in range(4):
-        occasion = measures.next_who5_occasion(store, citizen.id)
+        occasion = wellbeing.next_who5_occasion(store, citizen.id)
         offered.append(occasion)
-        measures.record_who5(store, citizen.id, [3] * 5, occasion)
+        wellbeing.record_who5(store, citizen.id, [3] * 5, occasion)
     assert offered == ["start", "slut", "tre_maaneder", "andet"]
 
 
@@ -154,7 +154,7 @@ def test_goals_offered_are_rated_ones_then_the_plans_own_words(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     plan.add_plan_item(store, meeting_id, "at tage bussen ALENE")  # the same goal, other case
     plan.add_plan_item(store, meeting_id, "Jeg lærer at bruge netbank")
     assert measures.goals(store, citizen_id, meeting_id) == [
@@ -170,18 +170,18 @@ def test_goals_offered_are_rated_ones_then_the_plans_own_words(
 
 def test_a_reading_set_by_mistake_can_be_taken_back(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    measures.set_who5_opt_in(store, citizen.id, True)
+    wellbeing.set_who5_opt_in(store, citizen.id, True)
     kept = measures.rate_goal(store, citizen.id, "Svømme", 2)
     wrong = measures.rate_goal(store, citizen.id, "Svømme", 9)
     measures.remove_ruler_rating(store, wrong.id)
     assert measures.ruler_ratings(store, citizen.id) == [kept]
-    answers = measures.record_who5(store, citizen.id, [1, 1, 1, 1, 1])
-    measures.remove_who5(store, answers.id)
-    assert measures.who5_history(store, citizen.id) == []
+    answers = wellbeing.record_who5(store, citizen.id, [1, 1, 1, 1, 1])
+    wellbeing.remove_who5(store, answers.id)
+    assert wellbeing.who5_history(store, citizen.id) == []
     with pytest.raises(FacilitatorError):
         measures.remove_ruler_rating(store, wrong.id)
     with pytest.raises(FacilitatorError):
-        measures.remove_who5(store, answers.id)
+        wellbeing.remove_who5(store, answers.id)
 
 
 # --- the demo: two earlier meetings with readings ---------------------------------------
@@ -191,8 +191,8 @@ def test_the_demo_citizen_has_readings_at_both_earlier_meetings(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    earlier = [m for m in people.list_meetings(store, citizen_id) if m.id != meeting_id]
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    earlier = [m for m in register.list_meetings(store, citizen_id) if m.id != meeting_id]
     assert [m.id for m in earlier] == [1, 3] and meeting_id == 2
     by_goal = measures.ruler_by_goal(store, citizen_id)
     assert len(by_goal) == 3
@@ -200,8 +200,8 @@ def test_the_demo_citizen_has_readings_at_both_earlier_meetings(
         assert [r.meeting_id for r in readings] == [1, 3]
         assert all(r.statement.startswith("Jeg kan") for r in readings)
     assert any(r.professional_rating is not None for r in by_goal["At tage bussen alene"])
-    assert measures.who5_opted_in(store, citizen_id)
-    history = measures.who5_history(store, citizen_id)
+    assert wellbeing.who5_opted_in(store, citizen_id)
+    history = wellbeing.who5_history(store, citizen_id)
     assert [w.occasion for w in history] == ["start", "tre_maaneder"]
     assert [w.taken_on for w in history] == [m.date for m in earlier]
     first, second = (date.fromisoformat(m.date) for m in earlier)
@@ -213,7 +213,7 @@ def test_the_demo_citizen_has_readings_at_both_earlier_meetings(
 
 def test_export_holds_every_reading_as_plain_json(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     data = measures.export_measures(store, citizen_id)
     assert json.loads(json.dumps(data)) == data
     assert data["who5_opt_in"] is True and data["ruler_follow_up_months"] == 3
@@ -229,8 +229,8 @@ def test_export_holds_every_reading_as_plain_json(demo_meeting: tuple[Store, int
 
 def test_chart_data_stops_at_a_plans_day(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    first = people.list_meetings(store, citizen_id)[0]
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    first = register.list_meetings(store, citizen_id)[0]
     then = measures.chart_data(store, citizen_id, until=first.date)
     assert [len(g["readings"]) for g in then["ruler"]] == [1, 1, 1]
     assert [w["score"] for w in then["who5"]] == [32]
@@ -254,7 +254,7 @@ def test_measures_is_a_consent_scope() -> None:
 
 def test_measures_are_shared_only_with_consent(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    cid = people.get_meeting(store, meeting_id).citizen_id
+    cid = register.get_meeting(store, meeting_id).citizen_id
     guide = ("medborgerguide", "Per Guidesen")
     assert measures.shareable_measures(store, cid, *guide) == {}
     consent.grant(store, cid, *guide, "plan:all")  # the whole plan is not the measures
@@ -306,11 +306,11 @@ def test_sharing_measures_follows_may_share_exactly(
 
 def test_deleting_the_citizen_erases_every_measure(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    cid = people.get_meeting(store, meeting_id).citizen_id
+    cid = register.get_meeting(store, meeting_id).citizen_id
     other = people.add_citizen(store, "Anden Borger")
-    measures.set_who5_opt_in(store, other.id, True)
+    wellbeing.set_who5_opt_in(store, other.id, True)
     measures.rate_goal(store, other.id, "Svømme", 4)
-    measures.record_who5(store, other.id, [2] * 5)
+    wellbeing.record_who5(store, other.id, [2] * 5)
     assert store.row("SELECT count(*) AS n FROM ruler_ratings WHERE citizen_id = ?", [cid])
     with store.atomic():
         store.db.execute("DELETE FROM citizens WHERE id = ?", [cid])
@@ -321,7 +321,7 @@ def test_deleting_the_citizen_erases_every_measure(demo_meeting: tuple[Store, in
 
 def test_deleting_a_meeting_keeps_the_citizens_readings(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    cid = people.get_meeting(store, meeting_id).citizen_id
+    cid = register.get_meeting(store, meeting_id).citizen_id
     with store.atomic():
         store.db.execute("DELETE FROM meetings WHERE id = 1")
     readings = measures.ruler_ratings(store, cid)
@@ -333,12 +333,13 @@ def test_nothing_in_measures_adds_up_across_citizens() -> None:
     """Every public function that reads the store is about one citizen (or one reading)."""
     import inspect
 
-    for name, fn in inspect.getmembers(measures, inspect.isfunction):
-        if name.startswith("_") or fn.__module__ != measures.__name__:
-            continue
-        params = list(inspect.signature(fn).parameters)
-        if params[:1] == ["store"]:
-            assert params[1] in ("citizen_id", "rating_id", "who5_id"), name
+    for module in (measures, wellbeing):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or fn.__module__ != module.__name__:
+                continue
+            params = list(inspect.signature(fn).parameters)
+            if params[:1] == ["store"]:
+                assert params[1] in ("citizen_id", "rating_id", "who5_id"), name
 
 
 def test_the_citizens_export_holds_the_measures_and_forget_erases_them(demo_store: Store) -> None:

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import set_language, t
-from facilitator.meetings import consent, measures, people
+from facilitator.meetings import consent, measures, people, register, wellbeing
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -39,7 +39,7 @@ LANGUAGES = ["da", "en"]
 def at_phase(store: Store, meeting_id: int, phase: Phase) -> int:
     """Put the meeting at ``phase``; return the citizen's id."""
     MeetingSession(store, meeting_id).set_phase(phase)
-    return people.get_meeting(store, meeting_id).citizen_id
+    return register.get_meeting(store, meeting_id).citizen_id
 
 
 def texts(pilot: Pilot[None]) -> list[str]:
@@ -139,7 +139,7 @@ async def test_who5_by_keys(language: str, demo_meeting: tuple[Store, int]) -> N
         shown = str(app.screen.query_one("#who5-trend").render())
         assert t("who5.score", score=68) in shown
         await pilot.press("escape")
-    latest = measures.who5_history(store, citizen_id)[-1]
+    latest = wellbeing.who5_history(store, citizen_id)[-1]
     assert latest.answers == (4, 3, 4, 2, 4) and latest.score == 68
     assert latest.occasion == "slut"  # start and three months were taken before
 
@@ -148,8 +148,8 @@ async def test_who5_only_with_the_citizens_yes_given_in_forberedelse(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    measures.set_who5_opt_in(store, citizen_id, False)
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    wellbeing.set_who5_opt_in(store, citizen_id, False)
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, PrepareScreen)
@@ -159,19 +159,19 @@ async def test_who5_only_with_the_citizens_yes_given_in_forberedelse(
         await pilot.press("escape")
         await tab_to(pilot, Who5OptIn)
         await pilot.press("space")
-        assert measures.who5_opted_in(store, citizen_id)
+        assert wellbeing.who5_opted_in(store, citizen_id)
         await pilot.press("f8")  # and the key says no again
-        assert not measures.who5_opted_in(store, citizen_id)
+        assert not wellbeing.who5_opted_in(store, citizen_id)
         await pilot.press("f8", "ctrl+t", "n")
         assert isinstance(app.screen, Who5Form)
-    assert measures.who5_opted_in(store, citizen_id)
+    assert wellbeing.who5_opted_in(store, citizen_id)
 
 
 async def test_consent_to_measures_is_asked_in_forberedelse(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await tab_to(pilot, ConsentList)
@@ -226,7 +226,7 @@ async def test_mig_card_on_the_wall_at_velkomst_and_editable_in_any_phase(
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_snapshot_ruler(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     MeetingSession(demo_store, meeting.id).set_phase(Phase.PLAN)
     app = make_app(frozen(demo_store), meeting.id, theme="textual-dark")
 
@@ -240,7 +240,7 @@ def test_snapshot_ruler(language: str, demo_store: Store, snap_compare: object) 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_snapshot_ruler_form(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     MeetingSession(demo_store, meeting.id).set_phase(Phase.SIDEN_SIDST)
     app = make_app(frozen(demo_store), meeting.id, theme="textual-dark")
 
@@ -255,7 +255,7 @@ def test_snapshot_ruler_form(language: str, demo_store: Store, snap_compare: obj
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_snapshot_who5(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     MeetingSession(demo_store, meeting.id).set_phase(Phase.AFRUNDING)
     app = make_app(frozen(demo_store), meeting.id, theme="textual-dark")
 
@@ -269,7 +269,7 @@ def test_snapshot_who5(language: str, demo_store: Store, snap_compare: object) -
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_snapshot_who5_form(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     app = make_app(frozen(demo_store), meeting.id, theme="textual-dark")
 
     async def run_before(pilot: Pilot[None]) -> None:
@@ -286,13 +286,13 @@ def test_chart_rows_carry_their_numbers_and_the_difference(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     bus = measures.ruler_by_goal(store, citizen_id)["At tage bussen alene"]
     rows = ruler_rows(bus, "Karsten")
     assert "███░░░░░░░  3" in rows[0] and "████░░░░░░  4" in rows[0]
     assert t("ruler.apart", n=1) in rows[0] and "Mette (bostøtte)" in rows[0]
     assert "Jeg kan tage bussen, når Mette er med." in rows[1]
-    trend = who5_rows(measures.who5_history(store, citizen_id))
+    trend = who5_rows(wellbeing.who5_history(store, citizen_id))
     assert all(t("who5.score", score=s) in r for r, s in zip(trend, (32, 56), strict=True))
     occasions = ("start", "tre_maaneder")
     assert all(t(f"who5.occasion.{o}") in r for r, o in zip(trend, occasions, strict=True))

@@ -8,7 +8,7 @@ from textual.widgets import Input
 from facilitator.directory.embeddings import HashingEmbedder
 from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, Rating, Who
 from facilitator.i18n import set_language
-from facilitator.meetings import people, plan
+from facilitator.meetings import plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -20,7 +20,7 @@ SIZE = (140, 42)
 
 
 def in_plan_phase(store: Store) -> int:
-    meeting = people.list_meetings(store)[-1]
+    meeting = register.list_meetings(store)[-1]
     session = MeetingSession(store, meeting.id)
     session.set_phase(Phase.RUNDER)
     session.add_note(NoteKind.OENSKE, "Jeg vil gerne lære at tage bussen selv.")

@@ -8,7 +8,7 @@ from textual.widget import Widget
 
 from facilitator.domain.vocabulary import ParticipantKind, Phase
 from facilitator.i18n import set_language, t
-from facilitator.meetings import consent, people
+from facilitator.meetings import consent, people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import FacilitatorApp, make_app
@@ -136,14 +136,14 @@ async def test_add_and_remove_a_topic(demo_meeting: tuple[Store, int]) -> None:
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f3", *keys_for("At komme ud at svømme"), "enter")
-        topics = [tp.text for tp in people.topics(store, meeting_id)]
+        topics = [tp.text for tp in register.topics(store, meeting_id)]
         assert topics[-1] == "At komme ud at svømme"
         await pilot.press("enter")  # an empty topic is refused
-        assert len(people.topics(store, meeting_id)) == 4
+        assert len(register.topics(store, meeting_id)) == 4
         await pilot.press("shift+tab")
         assert isinstance(app.focused, TopicList)
         await pilot.press("home", "delete")
-    assert [tp.text for tp in people.topics(store, meeting_id)] == [
+    assert [tp.text for tp in register.topics(store, meeting_id)] == [
         "Post og regninger",
         "At møde nye mennesker",
         "At komme ud at svømme",
@@ -152,7 +152,7 @@ async def test_add_and_remove_a_topic(demo_meeting: tuple[Store, int]) -> None:
 
 async def test_toggle_a_consent_grants_and_revokes(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     # The demo citizen has said yes to his guide seeing the Mig card, his part of the plan
     # and how to reach him.
     assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan", "contact"]
@@ -185,7 +185,7 @@ async def test_a_consent_stays_in_view_after_the_person_is_removed(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     consent.grant(store, citizen_id, "medborgerguide", "Per Guidesen", "topics")
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -202,7 +202,7 @@ async def test_a_consent_stays_in_view_after_the_person_is_removed(
 
 async def test_edit_the_mig_card_and_put_it_on_the_wall(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f4")
@@ -235,7 +235,7 @@ async def test_the_balance_hint_appears_when_professionals_outnumber(
 
 
 def _prepared(demo_store: Store) -> FacilitatorApp:
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     still = frozen(demo_store)
     consent.grant(still, meeting.citizen_id, "medborgerguide", "Per Guidesen", "mig_card")
     return make_app(still, meeting.id, theme="textual-dark")

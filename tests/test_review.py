@@ -9,7 +9,7 @@ import pytest
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import Who
 from facilitator.i18n import set_language
-from facilitator.meetings import plan
+from facilitator.meetings import plan, register
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.plan import PlanScreen
@@ -89,10 +89,9 @@ async def test_save_writes_the_citizens_copies(demo_store: Store) -> None:
         await pilot.press("ctrl+g", "s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    from facilitator.meetings import people
     from facilitator.storage import paths
 
-    folder = paths.citizen_documents_dir(people.get_meeting(demo_store, meeting_id).citizen_id)
+    folder = paths.citizen_documents_dir(register.get_meeting(demo_store, meeting_id).citizen_id)
     names = sorted(p.suffix for p in folder.iterdir())
     assert names == [".html", ".md", ".pdf", ".pdf"]
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.iterdir())

@@ -17,7 +17,7 @@ from facilitator.directory.ranking import SuggestionIndex
 from facilitator.documents.render import render_plan
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Rating, Who
-from facilitator.meetings import closing, consent, people, plan
+from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.rights import erasure, export
 from facilitator.storage import paths
@@ -36,9 +36,9 @@ def marked_citizen(store: Store, marker: str = MARKER, cpr: str = CPR) -> tuple[
         store,
         MigCard(citizen.id, about=f"Om mig {marker}", likes="svømning", dreams=f"drøm {marker}"),
     )
-    earlier = people.add_meeting(store, citizen.id, title=f"Første {marker}")
-    meeting = people.add_meeting(store, citizen.id, title=f"Møde {marker}")
-    people.add_topic(store, meeting.id, f"Bussen {marker}")
+    earlier = register.add_meeting(store, citizen.id, title=f"Første {marker}")
+    meeting = register.add_meeting(store, citizen.id, title=f"Møde {marker}")
+    register.add_topic(store, meeting.id, f"Bussen {marker}")
     session = MeetingSession(store, meeting.id)
     guide = session.add_participant(
         f"Per {marker}", ParticipantKind.MEDBORGERGUIDE, f"guide {marker}"

@@ -6,7 +6,7 @@ import pytest
 
 from facilitator.domain.vocabulary import NoteKind, Phase, PlanStatus, Who
 from facilitator.i18n import set_language
-from facilitator.meetings import closing, followup, people, plan
+from facilitator.meetings import closing, followup, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -75,7 +75,7 @@ async def test_since_then_closing_by_keys(demo_meeting: tuple[Store, int]) -> No
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     assert meeting.next_meeting == "2027-02-04"
     assert meeting.handover == "Mette ringer til genoptræningen"
     assert [f.answer for f in closing.feedback(store, meeting_id)] == [
@@ -140,7 +140,7 @@ async def test_since_resumes_at_the_first_item_not_looked_at(
 
 async def test_without_an_earlier_plan_the_screen_says_so(store: Store) -> None:
     citizen = people.add_citizen(store, "Ny Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     at_phase(store, meeting.id, Phase.SIDEN_SIDST)
     app = make_app(store, meeting.id)
     async with app.run_test(size=SIZE) as pilot:
@@ -163,7 +163,7 @@ async def test_a_date_before_the_meeting_is_refused(demo_meeting: tuple[Store, i
         assert isinstance(app.screen, ClosingScreen)
         await pilot.press("home", "ctrl+k", *keys_for("2026-01-01"), "enter")
         await pilot.press("home", "ctrl+k", *keys_for("i morgen"), "enter")
-        assert people.get_meeting(store, meeting_id).next_meeting == "2027-01-21"
+        assert register.get_meeting(store, meeting_id).next_meeting == "2027-01-21"
         # refused twice: the field keeps the leader's text to correct, and focus stays
         assert app.focused is not None and app.focused.id == "next-date"
         await pilot.press("tab")  # leaving the field shows the stored date again
@@ -171,7 +171,7 @@ async def test_a_date_before_the_meeting_is_refused(demo_meeting: tuple[Store, i
         assert getattr(field, "value", None) == "2027-01-21"
         await pilot.press("f8", "escape")  # not finished after all
         assert isinstance(app.screen, ClosingScreen)
-    assert people.get_meeting(store, meeting_id).status == "i_gang"
+    assert register.get_meeting(store, meeting_id).status == "i_gang"
 
 
 async def test_leaving_the_meeting_keeps_what_was_typed(
@@ -184,7 +184,7 @@ async def test_leaving_the_meeting_keeps_what_was_typed(
         await pilot.press("tab", *keys_for("Per ringer til svømmehallen"), "f10")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     assert meeting.handover == "Per ringer til svømmehallen"
     assert meeting.status == "i_gang"  # leaving is not finishing
 
@@ -233,7 +233,7 @@ def _held(store: Store, meeting_id: int) -> None:
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_snapshot_since(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting_id = people.list_meetings(demo_store)[-1].id
+    meeting_id = register.list_meetings(demo_store)[-1].id
     _reviewed(demo_store, meeting_id)
     at_phase(demo_store, meeting_id, Phase.SIDEN_SIDST)
     app = make_app(frozen(demo_store), meeting_id, theme="textual-dark")
@@ -244,7 +244,7 @@ def test_snapshot_since(language: str, demo_store: Store, snap_compare: object) 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_snapshot_closing(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting_id = people.list_meetings(demo_store)[-1].id
+    meeting_id = register.list_meetings(demo_store)[-1].id
     _held(demo_store, meeting_id)
     app = make_app(frozen(demo_store), meeting_id, theme="textual-dark")
     assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]

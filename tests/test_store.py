@@ -12,7 +12,7 @@ import pytest
 
 from facilitator.domain.errors import Conflict, StoreError
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage import migrations as migrations_module
 from facilitator.storage import paths
@@ -73,7 +73,7 @@ def test_foreign_keys_enforced(store: Store) -> None:
 
 def test_note_is_committed_before_it_is_returned(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     session.set_phase(Phase.RUNDER)
     note = session.add_note(NoteKind.DROEM, "Jeg drømmer om at svømme")
@@ -85,7 +85,7 @@ def test_note_is_committed_before_it_is_returned(store: Store) -> None:
 
 def test_session_resumes_phase_and_speaker(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     session.add_participant("Søster", ParticipantKind.PRIVAT, "søster")
     session.set_phase(Phase.RUNDER)
@@ -99,7 +99,7 @@ def test_session_resumes_phase_and_speaker(store: Store) -> None:
 
 def test_removed_participant_keeps_notes(store: Store) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     sister = session.add_participant("Søster", ParticipantKind.PRIVAT)
     session.set_phase(Phase.RUNDER)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.domain.vocabulary import ParticipantKind, Phase
-from facilitator.meetings import consent, people
+from facilitator.meetings import consent, people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from tests.conftest import ROOT, run_cli
@@ -29,7 +29,7 @@ LOCK_WORDS = ("locked", "busy", "låst")
 def meeting_with_guide() -> tuple[int, int]:
     with Store.open() as store:
         citizen = people.add_citizen(store, "Carla Samtidig")
-        meeting = people.add_meeting(store, citizen.id)
+        meeting = register.add_meeting(store, citizen.id)
         session = MeetingSession(store, meeting.id)
         session.add_participant("Per Guidesen", ParticipantKind.MEDBORGERGUIDE, "medborgerguide")
         session.add_participant("Bo Støtte", ParticipantKind.FAGPERSON, "bostøtte")

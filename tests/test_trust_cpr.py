@@ -21,7 +21,7 @@ from facilitator.documents.render import render_plan
 from facilitator.domain.privacy import find_cpr, has_cpr, mask_cpr
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
-from facilitator.meetings import closing, consent, people, plan
+from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.rights import export
 from facilitator.storage.store import Store
@@ -111,8 +111,8 @@ def plant(store: Store, cprs: list[str], n: int) -> tuple[int, int]:
     people.save_mig_card(
         store, MigCard(citizen.id, f"om {c(0)}", f"kan lide {c(1)}", f"drøm {c(2)}", f"vid {c(0)}")
     )
-    meeting = people.add_meeting(store, citizen.id, title=f"Møde {c(1)}")
-    people.add_topic(store, meeting.id, f"Emne {c(2)}")
+    meeting = register.add_meeting(store, citizen.id, title=f"Møde {c(1)}")
+    register.add_topic(store, meeting.id, f"Emne {c(2)}")
     session = MeetingSession(store, meeting.id)
     session.add_participant("Per Guidesen", ParticipantKind.MEDBORGERGUIDE, f"guide {c(0)}")
     session.set_phase(Phase.RUNDER)

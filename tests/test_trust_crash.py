@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.domain.vocabulary import ParticipantKind, Phase
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from tests.conftest import ROOT
@@ -40,7 +40,7 @@ def child_env() -> dict[str, str]:
 def meeting_in_rounds(home: Path) -> tuple[int, int]:
     with Store.open() as store:
         citizen = people.add_citizen(store, "Kirsten Krasch")
-        meeting = people.add_meeting(store, citizen.id)
+        meeting = register.add_meeting(store, citizen.id)
         session = MeetingSession(store, meeting.id)
         session.add_participant("Søs Krasch", ParticipantKind.PRIVAT, "søster")
         session.add_participant("Bo Støtte", ParticipantKind.FAGPERSON, "bostøtte")

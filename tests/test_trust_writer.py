@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from facilitator.directory.embeddings import HashingEmbedder
 from facilitator.domain.errors import DiskFull, MeetingHeld, ReadOnlyStore, StoreBusy
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase
-from facilitator.meetings import lease, people
+from facilitator.meetings import lease, people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.faults import translate
 from facilitator.storage.store import Store
@@ -29,7 +29,7 @@ from tests.test_trust_crash import child_env
 
 def meeting_in_rounds(store: Store) -> int:
     citizen = people.add_citizen(store, "Carla Samtidig")
-    meeting = people.add_meeting(store, citizen.id)
+    meeting = register.add_meeting(store, citizen.id)
     session = MeetingSession(store, meeting.id)
     session.add_participant("Per Guidesen", ParticipantKind.MEDBORGERGUIDE, "medborgerguide")
     session.add_participant("Bo Støtte", ParticipantKind.FAGPERSON, "bostøtte")

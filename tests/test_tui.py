@@ -6,7 +6,7 @@ import pytest
 
 from facilitator.domain.vocabulary import NoteKind, Phase
 from facilitator.i18n import set_language
-from facilitator.meetings import people
+from facilitator.meetings import register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -109,7 +109,7 @@ def test_snapshot_home(language: str, demo_store: Store, snap_compare: object) -
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_snapshot_meeting_rounds(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     session = MeetingSession(demo_store, meeting.id)
     session.set_phase(Phase.RUNDER)
     session.add_note(NoteKind.OENSKE, "Jeg vil gerne tage bussen alene til genoptræning.")
@@ -121,7 +121,7 @@ def test_snapshot_meeting_rounds(language: str, demo_store: Store, snap_compare:
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_snapshot_preparation(language: str, demo_store: Store, snap_compare: object) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     app = make_app(frozen(demo_store), meeting.id, theme="textual-light")
     assert snap_compare(app, terminal_size=SIZE)  # type: ignore[operator]
 
@@ -167,7 +167,7 @@ def test_snapshot_modal_screens(
     screen: str, language: str, demo_store: Store, snap_compare: object
 ) -> None:
     set_language(language)
-    meeting = people.list_meetings(demo_store)[-1]
+    meeting = register.list_meetings(demo_store)[-1]
     session = MeetingSession(demo_store, meeting.id)
     session.set_phase(Phase.RUNDER)
     if screen == "pause":

@@ -167,15 +167,15 @@ def run_drive(meeting_id: int, tag: str, ops: int, take_lease: bool, seed: int) 
 
 def run_writer(meeting_id: int, seconds: float) -> None:
     from facilitator.domain.vocabulary import NoteKind, Phase
-    from facilitator.meetings import people, plan
+    from facilitator.meetings import plan, register
     from facilitator.meetings.session import MeetingSession
     from facilitator.storage.store import Store
 
     store = Store.open(create=False)
     # Its notes go to a meeting of its own: the app leads MEETING_ID and holds its lease
     # (one writer per meeting); plan items and topics still go to the app's meeting.
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
-    session = MeetingSession(store, people.add_meeting(store, citizen_id).id)
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    session = MeetingSession(store, register.add_meeting(store, citizen_id).id)
     session.set_phase(Phase.VELKOMST)
     session.set_phase(Phase.RUNDER)
     end = time.monotonic() + seconds
@@ -184,7 +184,7 @@ def run_writer(meeting_id: int, seconds: float) -> None:
         try:
             session.add_note(NoteKind.OENSKE, f"skrivning {done} om bussen og posten")
             plan.add_plan_item(store, meeting_id, f"Punkt {done}", follow_up="Per Guidesen")
-            people.add_topic(store, meeting_id, f"Emne {done}")
+            register.add_topic(store, meeting_id, f"Emne {done}")
             done += 1
             time.sleep(0.005)  # leave the two cores some room for the app and the readers
         except (sqlite3.OperationalError, FacilitatorError) as exc:
@@ -235,7 +235,7 @@ async def run_offline_meeting(out_dir: str) -> None:
     from facilitator.cli.main import main as cli_main
     from facilitator.demo import load_demo
     from facilitator.documents.render import render_plan
-    from facilitator.meetings import people, plan
+    from facilitator.meetings import plan, register
     from facilitator.storage.store import Store
     from facilitator.tui.app import make_app
     from facilitator.tui.screens.closing import ClosingScreen
@@ -290,7 +290,7 @@ async def run_offline_meeting(out_dir: str) -> None:
     items = plan.plan_items(store, meeting.id)
     version = plan.save_version(store, meeting.id, render_plan)
     plan.approve(store, meeting.id, version.version, "Karsten Demo-Lund")
-    citizen = people.get_meeting(store, meeting.id).citizen_id
+    citizen = register.get_meeting(store, meeting.id).citizen_id
     store.close()
     out = Path(out_dir)
     for args in (

@@ -20,7 +20,7 @@ from facilitator.domain.records import Consent, MeetingInfo, Note
 from facilitator.domain.vocabulary import NoteKind, PlanSection, Rating, Who
 from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
-from facilitator.meetings import consent, people, plan
+from facilitator.meetings import consent, people, plan, register
 from facilitator.storage.store import Store
 
 MODEL_KIND = "sprogmodel"
@@ -179,7 +179,7 @@ def _summary_fields(
 ) -> dict[str, Any] | None:
     everyone = {p.id: p for p in people.participants(store, meeting.id)}
     topics = (
-        [mask_cpr(tp.text) for tp in people.topics(store, meeting.id)]
+        [mask_cpr(tp.text) for tp in register.topics(store, meeting.id)]
         if consent.may_share(consents, MODEL_KIND, recipient, "topics")
         else []
     )
@@ -254,7 +254,7 @@ def fallback_items(
 
 def fallback_summary(store: Store, meeting_id: int, language: str) -> str:
     """A summary to the citizen from topics, the citizen's wishes and the plan (no model)."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     citizen_ids = {p.id for p in people.participants(store, meeting_id) if p.is_citizen}
     rows = store.rows("SELECT * FROM notes WHERE meeting_id = ? ORDER BY id", [meeting_id])
     wishes = [
@@ -269,7 +269,7 @@ def fallback_summary(store: Store, meeting_id: int, language: str) -> str:
     return render_fallback(
         "summary",
         language,
-        topics=[mask_cpr(tp.text) for tp in people.topics(store, meeting_id)],
+        topics=[mask_cpr(tp.text) for tp in register.topics(store, meeting_id)],
         wishes=wishes,
         items=items,
         next_meeting=long_date(meeting.next_meeting, language),

@@ -33,7 +33,7 @@ from facilitator.domain.readability import Lix, lix
 from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import Who
 from facilitator.i18n import current_language, t
-from facilitator.meetings import people, plan
+from facilitator.meetings import plan, register
 from facilitator.storage import paths
 from facilitator.storage.settings import LlmSettings
 from facilitator.storage.store import Store
@@ -135,7 +135,7 @@ def prepare(
     """
     task = Task(task)
     lang = language or current_language()
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     context = fields.context(store, meeting_id, task.value, turn_id, item_id)
     fallback = _fallback(store, meeting_id, task, context, lang)
     base = Job(task, meeting_id, meeting.citizen_id, lang, settings, fallback, context=context)
@@ -320,7 +320,7 @@ def save_summary(store: Store, meeting_id: int, text: str) -> Path:
     cleaned = mask_cpr(text.strip())
     if not cleaned:
         raise FacilitatorError(t("err.empty", what=t("word.text")))
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     folder = paths.ensure_private_dir(paths.citizen_documents_dir(meeting.citizen_id))
     target = folder / f"opsummering-{meeting_id}.md"
     fd, tmp = tempfile.mkstemp(prefix=".summary-", dir=folder)

@@ -16,11 +16,11 @@ from facilitator.cli.assist import register as register_assist
 from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
 from facilitator.cli.help import HelpGroup, set_language_early
 from facilitator.cli.rights import register as register_rights
-from facilitator.directory import corpus
+from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.safetext import printable
 from facilitator.i18n import set_language, t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -129,7 +129,7 @@ def meetings(as_json: bool, citizen_ref: str | None) -> None:
     """List the meetings."""
     with open_store() as store:
         citizen_id = people.find_citizen(store, citizen_ref).id if citizen_ref else None
-        found = people.list_meetings(store, citizen_id)
+        found = register.list_meetings(store, citizen_id)
         names = {c.id: c.name for c in people.list_citizens(store)}
         if as_json:
             click.echo(
@@ -239,7 +239,7 @@ def suggest(text: str, as_json: bool, k: int) -> None:
     if not text.strip():
         raise FacilitatorError(t("err.empty", what=t("word.text")))
     with open_store() as store:
-        if not store.row("SELECT 1 AS x FROM corpus_entries LIMIT 1"):
+        if not corpus.has_entries(store):
             raise FacilitatorError(t("err.no_corpus"))
         try:
             embedder = make_embedder()
@@ -248,7 +248,7 @@ def suggest(text: str, as_json: bool, k: int) -> None:
         index = SuggestionIndex(embedder)
         index.build(store)
         ranked = index.search(queries_from_text(text[:4000]), k=k)
-        silos = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM departments")}
+        silos = departments.department_names(store)
         result = [
             {
                 "id": r.entry.id,
@@ -301,7 +301,7 @@ def plan_command(
     meeting_id = parse_meeting_id(meeting_ref)
     _refuse_pdf_on_terminal(fmt, output)
     with open_store() as store:
-        rendered = compose.render_plan_document(store, meeting_id, kind, fmt, version_number)
+        rendered = compose.read_plan_document(store, meeting_id, kind, fmt, version_number)
         write_output(rendered.content, output)
         rendered.record(store)
 

@@ -436,6 +436,11 @@ def import_bundle(store: Store, bundle: Bundle) -> ImportResult:
     return ImportResult(added, updated, unchanged, len(bundle.departments))
 
 
+def has_entries(store: Store) -> bool:
+    """Whether any offer or friend has been imported."""
+    return store.row("SELECT 1 AS x FROM corpus_entries LIMIT 1") is not None
+
+
 def import_file(store: Store, path: Path) -> ImportResult:
     """Validate ``path`` whole, then import it; a broken file changes nothing."""
     known = {r["id"] for r in store.rows("SELECT id FROM departments")}

@@ -19,7 +19,7 @@ from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.records import CorpusEntry, Note, PlanItem, Suggestion
 from facilitator.domain.vocabulary import ParticipantKind, Rating, Who
 from facilitator.i18n import t
-from facilitator.meetings import people, plan
+from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 
 
@@ -53,7 +53,7 @@ def rank_for_meeting(
     store: Store, index: SuggestionIndex, meeting_id: int, k: int = 8
 ) -> list[Ranked]:
     """Rank the corpus against the meeting's recent notes (nothing is stored)."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     notes = [
         Note.from_row(r)
         for r in store.rows("SELECT * FROM notes WHERE meeting_id = ? ORDER BY id", [meeting_id])
@@ -131,7 +131,7 @@ def get_suggestion(store: Store, suggestion_id: int) -> Suggestion:
 def rate(store: Store, suggestion_id: int, rating: Rating) -> Suggestion:
     """The citizen's rating: glad, usikker or ikke for mig (a choice, not a failure)."""
     suggestion = get_suggestion(store, suggestion_id)
-    meeting = people.get_meeting(store, suggestion.meeting_id)
+    meeting = register.get_meeting(store, suggestion.meeting_id)
     with store.atomic():
         store.update("suggestions", suggestion_id, {"rating": Rating(rating).value})
         store.audit("rate", "suggestion", suggestion_id, meeting.citizen_id)

@@ -7,21 +7,23 @@ never disagree. What goes into a brief is decided by the consent ledger alone
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+from facilitator.directory import departments
 from facilitator.documents import render, svg
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
 from facilitator.domain.readability import Lix, lix
 from facilitator.domain.records import PlanVersion
+from facilitator.domain.snapshot import PlanSnapshot, SnapshotItem
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
 from facilitator.i18n.dates import short_date
-from facilitator.meetings import consent, measures, people, plan
+from facilitator.meetings import consent, measures, people, plan, register
 from facilitator.storage import paths
 from facilitator.storage.store import Store
 
@@ -38,17 +40,23 @@ class Rendered:
     kind: str
     ref: str
     citizen_id: int
+    #: The plan a person reads in it, (meeting id, version or None for the plan as it is now);
+    #: None for a document that is filed, not read (the citizen's copies).
+    reads: tuple[int, int | None] | None = None
 
     def record(self, store: Store) -> None:
-        """Log the rendering (after the document was written, so a failed write logs nothing)."""
+        """Log the rendering, and the reading of the plan if a person reads it (after the
+        document was written, so a failed write logs nothing)."""
         store.audit("render", self.kind, self.ref, self.citizen_id)
+        if self.reads is not None:
+            plan.record_read(store, *self.reads)
 
 
 @dataclass(frozen=True)
 class PlanSource:
     """A plan snapshot and the version it is (None when it is the plan as it is now, unsaved)."""
 
-    data: dict[str, Any]
+    data: PlanSnapshot
     version: dict[str, Any]
 
 
@@ -63,7 +71,7 @@ def _saved(version: PlanVersion) -> PlanSource:
 
 def plan_source(store: Store, meeting_id: int, version_number: int | None = None) -> PlanSource:
     """A stored version, or the plan as it is now (with its version if it is saved unchanged)."""
-    people.get_meeting(store, meeting_id)
+    register.get_meeting(store, meeting_id)
     if version_number is not None:
         stored = plan.get_version(store, meeting_id, version_number)
         assert stored is not None
@@ -87,7 +95,7 @@ def _scope_words(scope: str, items: dict[int, str], lang: str, voice: str) -> st
 
 
 def consent_lines(
-    store: Store, citizen_id: int, data: dict[str, Any], lang: str, voice: str = "scope"
+    store: Store, citizen_id: int, data: PlanSnapshot, lang: str, voice: str = "scope"
 ) -> list[str]:
     """The consents in force, in words, one recipient per line (printed in the plan).
 
@@ -95,7 +103,7 @@ def consent_lines(
     the case file ("borgerens Mig-kort").
     """
     items = {int(i["id"]): str(i["what"]) for i in data["items"]}
-    departments = people.department_names(store, lang)
+    names = departments.department_names(store, lang)
     grouped: dict[tuple[str, str], list[str]] = {}
     for given in consent.active(store, citizen_id):
         key = (given.recipient_kind, given.recipient)
@@ -104,7 +112,7 @@ def consent_lines(
         t(
             "doc.consent_line",
             lang,
-            who=departments.get(recipient, recipient) if kind == "afdeling" else recipient,
+            who=names.get(recipient, recipient) if kind == "afdeling" else recipient,
             kind=t(f"doc.recipient.{kind}", lang),
             what=", ".join(scopes),
         )
@@ -112,7 +120,7 @@ def consent_lines(
     ]
 
 
-def _network(data: dict[str, Any], lang: str) -> str:
+def _network(data: PlanSnapshot, lang: str) -> str:
     people_in = [
         svg.Person(
             p["name"],
@@ -209,7 +217,7 @@ def _who5(scores: list[dict[str, Any]], top: int, lang: str) -> dict[str, Any] |
     }
 
 
-def citizen_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, Any]:
+def citizen_extras(store: Store, data: PlanSnapshot, lang: str) -> dict[str, Any]:
     """What Min plan shows beside the items: the circle, the measures, the consents."""
     citizen_id = int(data["citizen"]["id"])
     # What was known on the plan's day: a plan from last spring shows last spring's readings.
@@ -222,7 +230,7 @@ def citizen_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, A
     }
 
 
-def s141_extras(store: Store, data: dict[str, Any], lang: str) -> dict[str, Any]:
+def s141_extras(store: Store, data: PlanSnapshot, lang: str) -> dict[str, Any]:
     """The § 141 view adds the consents for sharing across departments, nothing else."""
     return {"consents": consent_lines(store, int(data["citizen"]["id"]), data, lang, "case")}
 
@@ -251,7 +259,22 @@ def render_plan_document(
     return Rendered(content, kind, str(meeting_id), int(source.data["citizen"]["id"]))
 
 
-def citizen_text(data: dict[str, Any]) -> str:
+def read_plan_document(
+    store: Store,
+    meeting_id: int,
+    kind: str = "citizen",
+    fmt: str = "md",
+    version_number: int | None = None,
+    language: str | None = None,
+) -> Rendered:
+    """Min plan or the § 141 view for a person to read: :meth:`Rendered.record` then notes the
+    reading in the audit log as every screen that shows the plan does
+    (:func:`facilitator.meetings.plan.record_read`)."""
+    rendered = render_plan_document(store, meeting_id, kind, fmt, version_number, language)
+    return replace(rendered, reads=(meeting_id, version_number))
+
+
+def citizen_text(data: PlanSnapshot) -> str:
     """The citizen's own words in the plan, one per line: what the LIX is measured on."""
     lines: list[str] = list(data["topics"])
     for key in ("dreams", "strengths", "needs"):
@@ -261,7 +284,7 @@ def citizen_text(data: dict[str, Any]) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def plan_lix(data: dict[str, Any]) -> Lix:
+def plan_lix(data: PlanSnapshot) -> Lix:
     """The readability of the citizen's text in the plan."""
     return lix(citizen_text(data))
 
@@ -299,7 +322,7 @@ def find_guide(store: Store, guide_name: str, citizen_id: int | None = None) -> 
 
 def _plan_for_brief(store: Store, citizen_id: int) -> PlanSource | None:
     """The plan the citizen approved last; without one, the newest meeting's plan."""
-    meetings = people.list_meetings(store, citizen_id)
+    meetings = register.list_meetings(store, citizen_id)
     for meeting in reversed(meetings):
         approved = plan.last_approved(store, meeting.id)
         if approved is not None:
@@ -319,7 +342,7 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
     def allowed(scope: str) -> bool:
         return consent.may_share(given, GUIDE, guide, scope)
 
-    items: list[dict[str, Any]] = source.data["items"] if source else []
+    items: list[SnapshotItem] = source.data["items"] if source else []
     part = [int(i["id"]) for i in items if consent.takes_part(i, guide)]
     shared = consent.shareable_items(given, GUIDE, guide, items, taking_part=part)
     card = people.get_mig_card(store, cid)
@@ -356,9 +379,16 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
     return brief
 
 
-def _brief_item(item: dict[str, Any]) -> dict[str, Any]:
-    keep = ("id", "what", "who", "with_whom", "by_when", "follow_up")
-    return {key: item[key] for key in keep}
+def _brief_item(item: SnapshotItem) -> dict[str, Any]:
+    """What a guide sees of a plan item: what, who, with whom, by when, follow-up."""
+    return {
+        "id": item["id"],
+        "what": item["what"],
+        "who": item["who"],
+        "with_whom": item["with_whom"],
+        "by_when": item["by_when"],
+        "follow_up": item["follow_up"],
+    }
 
 
 def render_brief(
@@ -386,7 +416,7 @@ def save_for_citizen(
 ) -> list[Path]:
     """Write Min plan (PDF, HTML, Markdown) and the § 141 view (PDF) of a version into the
     citizen's documents folder, owner-only. Returns the files written."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     paths.ensure_private_dir(paths.documents_dir())
     folder = paths.ensure_private_dir(paths.citizen_documents_dir(meeting.citizen_id))
     lang = language or current_language()

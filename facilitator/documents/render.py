@@ -9,6 +9,7 @@ import jinja2
 import markupsafe
 
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.snapshot import PlanSnapshot
 from facilitator.i18n import current_language, message, plural_message, t
 from facilitator.i18n.dates import long_date
 from facilitator.storage import paths
@@ -88,7 +89,7 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
 
 
 def render_plan(
-    data: dict[str, Any],
+    data: PlanSnapshot,
     fmt: str = "md",
     kind: str = "citizen",
     language: str | None = None,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from facilitator.domain.snapshot import MigWords, PlanSnapshot
 from facilitator.domain.vocabulary import (
     EntryKind,
     NoteKind,
@@ -45,7 +46,7 @@ class MigCard:
     def is_empty(self) -> bool:
         return not any(self.words().values())
 
-    def words(self) -> dict[str, str]:
+    def words(self) -> MigWords:
         """The four texts by field name; not the contact, which has a consent of its own."""
         return {
             "about": self.about,
@@ -177,7 +178,7 @@ class PlanVersion:
     id: int
     meeting_id: int
     version: int
-    snapshot: dict[str, Any]
+    snapshot: PlanSnapshot
     rendered_md: str
     created_at: str
     approved_at: str | None

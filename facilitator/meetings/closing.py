@@ -14,7 +14,7 @@ from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanSection, TurnKind
 from facilitator.i18n import t
 from facilitator.i18n.dates import weekday_date
-from facilitator.meetings import people, plan
+from facilitator.meetings import plan, register
 from facilitator.meetings.session import load_state
 from facilitator.storage.store import Store
 
@@ -31,13 +31,13 @@ _DANISH_DATE = re.compile(r"^\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})\s*$")
 
 def default_next_meeting(store: Store, meeting_id: int) -> date:
     """Eight weeks after the meeting's date."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     return date.fromisoformat(meeting.date) + timedelta(weeks=DEFAULT_WEEKS)
 
 
 def next_meeting(store: Store, meeting_id: int) -> date:
     """The next meeting's date as stored, else the default eight weeks ahead."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     if meeting.next_meeting:
         try:
             return date.fromisoformat(meeting.next_meeting[:10])
@@ -66,13 +66,13 @@ def parse_date(text: str) -> date:
 def set_next_meeting(store: Store, meeting_id: int, when: date | str) -> date:
     """Store the next meeting's date; a date before this meeting is refused."""
     chosen = when if isinstance(when, date) else parse_date(when)
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     held = date.fromisoformat(meeting.date[:10])
     if chosen < held:
         raise FacilitatorError(
             t("closing.err_date_before", date=weekday_date(held), value=weekday_date(chosen))
         )
-    people.set_meeting_fields(store, meeting_id, next_meeting=chosen.isoformat())
+    register.set_meeting_fields(store, meeting_id, next_meeting=chosen.isoformat())
     return chosen
 
 
@@ -86,7 +86,7 @@ def set_handover(store: Store, meeting_id: int, text: str) -> str:
         raise FacilitatorError(
             t("err.too_long", what=t("closing.handover_word"), limit=MAX_HANDOVER)
         )
-    people.set_meeting_fields(store, meeting_id, handover=cleaned)
+    register.set_meeting_fields(store, meeting_id, handover=cleaned)
     return cleaned
 
 
@@ -119,7 +119,7 @@ def answer(store: Store, meeting_id: int, question: int | str, text: str) -> Fee
     cleaned = " ".join(text.replace("\x00", "").split())
     if len(cleaned) > MAX_ANSWER:
         raise FacilitatorError(t("err.too_long", what=t("feedback.answer_word"), limit=MAX_ANSWER))
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     with store.atomic():
         if cleaned:
             store.db.execute(
@@ -229,7 +229,7 @@ def quality_check(store: Store, meeting_id: int) -> QualityCheck:
 
 def finish(store: Store, meeting_id: int) -> None:
     """The meeting is over: status afsluttet, the end time, the open phase and turn closed."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     if meeting.status == "afsluttet" and meeting.ended_at:
         return
     now = store.now()

@@ -10,7 +10,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import MeetingInfo, PlanItem
 from facilitator.domain.vocabulary import PlanSection, PlanStatus
 from facilitator.i18n import t
-from facilitator.meetings import people, plan
+from facilitator.meetings import plan, register
 from facilitator.storage.store import Store
 
 #: The answers to "Skete det?" — every status except the one an item starts with.
@@ -25,7 +25,7 @@ MAX_WHAT_NOW = 2000
 
 def earlier_meeting(store: Store, meeting_id: int) -> MeetingInfo | None:
     """The citizen's meeting before this one, if any."""
-    return people.previous_meeting(store, people.get_meeting(store, meeting_id))
+    return register.previous_meeting(store, register.get_meeting(store, meeting_id))
 
 
 def earlier_items(store: Store, meeting_id: int) -> list[PlanItem]:

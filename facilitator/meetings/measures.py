@@ -3,7 +3,8 @@
 The dialogue ruler (dialoglineal) is 1–10 per goal, set together with the citizen, with a
 short "Jeg kan …" statement; a professional's rating may stand beside it, if the citizen
 wants it. WHO-5 is five statements about the last two weeks, each 0–5; the score is the sum
-times four (0–100). Only the citizen's own trend is shown — never a cut-off or a label.
+times four (0–100); it lives in :mod:`facilitator.meetings.wellbeing`. Only the citizen's own
+trend is shown — never a cut-off or a label.
 
 Measures belong to the citizen: every function here is about one citizen (nothing adds up
 across citizens), :func:`export_measures` is what the export includes, deleting the citizen
@@ -20,21 +21,14 @@ from datetime import date
 from typing import Any
 
 from facilitator.domain.errors import FacilitatorError, NotFound
+from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
-from facilitator.domain.vocabulary import PlanSection
+from facilitator.domain.vocabulary import ParticipantKind, PlanSection
 from facilitator.i18n import t
-from facilitator.meetings import consent, people, plan
+from facilitator.meetings import consent, people, plan, register, wellbeing
 from facilitator.storage.store import Store
 
 RULER_MIN, RULER_MAX = 1, 10
-WHO5_ITEMS = 5
-WHO5_MAX_ANSWER = 5
-#: When WHO-5 is taken: at the start, at the end of a course, three months after, or another time.
-WHO5_OCCASIONS = ("start", "slut", "tre_maaneder", "andet")
-#: The five standard statements (catalog keys), each about the last two weeks.
-WHO5_STATEMENTS = tuple(f"who5.q{i}" for i in range(1, WHO5_ITEMS + 1))
-#: The standard answers, in the order the form shows them: 5 "Hele tiden" … 0 "På intet tidspunkt".
-WHO5_ANSWERS = tuple(range(WHO5_MAX_ANSWER, -1, -1))
 #: The citizen chooses when to take the ruler again: after three or after six months.
 FOLLOW_UP_MONTHS = (3, 6)
 #: The consent scope that lets a recipient see the measures (see facilitator.meetings.consent).
@@ -63,34 +57,8 @@ class RulerRating:
         return self.citizen_rating - self.professional_rating
 
 
-@dataclass(frozen=True)
-class Who5:
-    """One WHO-5 answer set."""
-
-    id: int
-    citizen_id: int
-    taken_on: str
-    occasion: str
-    answers: tuple[int, int, int, int, int]
-
-    @property
-    def score(self) -> int:
-        return who5_score(self.answers)
-
-
 def _clean(text: str) -> str:
     return " ".join(text.replace("\x00", "").split())
-
-
-def _day(value: date | str | None, store: Store) -> str:
-    if value is None:
-        return store.now_dt().date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(value.strip()[:10]).isoformat()
-    except ValueError as exc:
-        raise FacilitatorError(t("closing.err_bad_date", value=value)) from exc
 
 
 def _check_rating(value: int | None, what: str) -> None:
@@ -104,21 +72,33 @@ def rate_goal(
     store: Store,
     citizen_id: int,
     goal: str,
-    citizen_rating: int,
+    citizen_rating: int | None,
     statement: str = "",
     professional_rating: int | None = None,
     professional: str = "",
     meeting_id: int | None = None,
     taken_on: date | str | None = None,
 ) -> RulerRating:
-    """Record the citizen's step on the ruler for a goal (and a professional's, if wanted)."""
+    """Record the citizen's step on the ruler for a goal (and a professional's, if wanted).
+
+    The goal and the citizen's step are needed; what is missing or out of range is refused
+    with one sentence (a form shows it as it is)."""
     goal = _clean(goal)[:300]
     if not goal:
         raise FacilitatorError(t("err.empty", what=t("measures.word_goal")))
+    if citizen_rating is None:
+        raise FacilitatorError(
+            t(
+                "measures.err_ruler",
+                what=t("measures.word_citizen_rating"),
+                lo=RULER_MIN,
+                hi=RULER_MAX,
+            )
+        )
     _check_rating(citizen_rating, t("measures.word_citizen_rating"))
     _check_rating(professional_rating, t("measures.word_professional_rating"))
     people.get_citizen(store, citizen_id)
-    day = _day(taken_on, store)
+    day = wellbeing.day_taken(taken_on, store)
     rid = store.create(
         "ruler_ratings",
         {
@@ -161,6 +141,28 @@ def ruler_ratings(store: Store, citizen_id: int, rid: int | None = None) -> list
     ]
 
 
+def first_name(name: str) -> str:
+    """The first of a person's names ("Mette" for "Mette Bostøtte")."""
+    return name.split()[0] if name.split() else name
+
+
+def default_professional(
+    store: Store, citizen_id: int, goal: str | None, invited: Sequence[Participant]
+) -> str:
+    """Whom a new reading offers as the professional beside the citizen: the one who rated
+    this goal last time, else the meeting's only professional ("Mette (bostøtte)"), else
+    nobody. ``invited`` are the participants still in the meeting."""
+    if goal:
+        for reading in reversed(ruler_by_goal(store, citizen_id).get(goal, [])):
+            if reading.professional:
+                return reading.professional
+    pros = [p for p in invited if p.kind is ParticipantKind.FAGPERSON]
+    if len(pros) == 1:
+        relation = f" ({pros[0].relation})" if pros[0].relation else ""
+        return f"{first_name(pros[0].name)}{relation}"
+    return ""
+
+
 def ruler_by_goal(store: Store, citizen_id: int) -> dict[str, list[RulerRating]]:
     """The readings grouped per goal (goals in the order they were first rated)."""
     grouped: dict[str, list[RulerRating]] = {}
@@ -169,97 +171,12 @@ def ruler_by_goal(store: Store, citizen_id: int) -> dict[str, list[RulerRating]]
     return grouped
 
 
-# --- WHO-5 -------------------------------------------------------------------------
-
-
-def who5_score(answers: Sequence[int]) -> int:
-    """The WHO-5 score: the five answers (each 0–5) summed, times four (0–100)."""
-    if len(answers) != WHO5_ITEMS or any(
-        isinstance(a, bool) or not isinstance(a, int) or not 0 <= a <= WHO5_MAX_ANSWER
-        for a in answers
-    ):
-        raise FacilitatorError(t("measures.err_who5", n=WHO5_ITEMS, hi=WHO5_MAX_ANSWER))
-    return sum(answers) * 4
-
-
-def set_who5_opt_in(store: Store, citizen_id: int, opted_in: bool) -> None:
-    """WHO-5 is offered only to a citizen who says yes to it."""
+def read_ruler(store: Store, citizen_id: int) -> dict[str, list[RulerRating]]:
+    """The citizen's ruler readings per goal, for someone to look at: the reading is noted in
+    the audit log (the one place that does it for the ruler)."""
     people.get_citizen(store, citizen_id)
-    with store.atomic():
-        store.update("citizens", citizen_id, {"who5_opt_in": int(opted_in)})
-        store.audit("change", "citizen", citizen_id, citizen_id)
-
-
-def who5_opted_in(store: Store, citizen_id: int) -> bool:
-    row = store.row("SELECT who5_opt_in FROM citizens WHERE id = ?", [citizen_id])
-    return bool(row and row["who5_opt_in"])
-
-
-def record_who5(
-    store: Store,
-    citizen_id: int,
-    answers: Sequence[int],
-    occasion: str = "andet",
-    taken_on: date | str | None = None,
-) -> Who5:
-    """Store one WHO-5 answer set (the citizen must have opted in)."""
-    who5_score(answers)
-    if occasion not in WHO5_OCCASIONS:
-        raise FacilitatorError(t("measures.err_occasion", occasion=occasion))
-    if not who5_opted_in(store, citizen_id):
-        raise FacilitatorError(t("measures.err_not_opted_in"))
-    day = _day(taken_on, store)
-    wid = store.create(
-        "who5_answers",
-        {
-            "citizen_id": citizen_id,
-            "taken_on": day,
-            "occasion": occasion,
-            **{f"a{i + 1}": int(a) for i, a in enumerate(answers)},
-            "created_at": store.now(),
-        },
-        "who5",
-        citizen_id,
-    )
-    return _who5(store, wid)
-
-
-def _who5(store: Store, wid: int) -> Who5:
-    row = store.row("SELECT * FROM who5_answers WHERE id = ?", [wid])
-    assert row is not None
-    return Who5(
-        id=int(row["id"]),
-        citizen_id=int(row["citizen_id"]),
-        taken_on=str(row["taken_on"]),
-        occasion=str(row["occasion"]),
-        answers=(int(row["a1"]), int(row["a2"]), int(row["a3"]), int(row["a4"]), int(row["a5"])),
-    )
-
-
-def who5_history(store: Store, citizen_id: int) -> list[Who5]:
-    """The citizen's WHO-5 answer sets, oldest first."""
-    rows = store.rows(
-        "SELECT id FROM who5_answers WHERE citizen_id = ? ORDER BY taken_on, id", [citizen_id]
-    )
-    return [_who5(store, int(r["id"])) for r in rows]
-
-
-def who5_statement(number: int, language: str | None = None) -> str:
-    """The standard statement ``number`` (1–5), e.g. "har jeg været glad og i godt humør"."""
-    return t(WHO5_STATEMENTS[number - 1], language)
-
-
-def who5_answer_label(value: int, language: str | None = None) -> str:
-    """The standard label of an answer 0–5, e.g. 5 "Hele tiden", 0 "På intet tidspunkt"."""
-    if value not in WHO5_ANSWERS:
-        raise FacilitatorError(t("measures.err_who5", n=WHO5_ITEMS, hi=WHO5_MAX_ANSWER))
-    return t(f"who5.answer.{value}", language)
-
-
-def next_who5_occasion(store: Store, citizen_id: int) -> str:
-    """The occasion to offer first: the first of start, end and three months not yet taken."""
-    taken = {w.occasion for w in who5_history(store, citizen_id)}
-    return next((o for o in WHO5_OCCASIONS[:-1] if o not in taken), WHO5_OCCASIONS[-1])
+    store.audit("read", "ruler", citizen_id, citizen_id)
+    return ruler_by_goal(store, citizen_id)
 
 
 # --- corrections -------------------------------------------------------------------
@@ -273,16 +190,6 @@ def remove_ruler_rating(store: Store, rating_id: int) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM ruler_ratings WHERE id = ?", [rating_id])
         store.audit("delete", "ruler_rating", rating_id, int(row["citizen_id"]))
-
-
-def remove_who5(store: Store, who5_id: int) -> None:
-    """Take back a WHO-5 answer set that was given by mistake."""
-    row = store.row("SELECT citizen_id FROM who5_answers WHERE id = ?", [who5_id])
-    if row is None:
-        raise NotFound(t("measures.err_no_reading", id=who5_id))
-    with store.atomic():
-        store.db.execute("DELETE FROM who5_answers WHERE id = ?", [who5_id])
-        store.audit("delete", "who5", who5_id, int(row["citizen_id"]))
 
 
 # --- when to take the ruler again ---------------------------------------------------
@@ -333,8 +240,8 @@ def goals(store: Store, citizen_id: int, meeting_id: int | None = None) -> list[
     """
     found = list(ruler_by_goal(store, citizen_id))
     if meeting_id is not None:
-        meeting = people.get_meeting(store, meeting_id)
-        earlier = people.previous_meeting(store, meeting)
+        meeting = register.get_meeting(store, meeting_id)
+        earlier = register.previous_meeting(store, meeting)
         for mid in [meeting.id] + ([earlier.id] if earlier else []):
             found += [i.what for i in plan.plan_items(store, mid, PlanSection.PLAN)]
     seen: set[str] = set()
@@ -385,13 +292,13 @@ def chart_data(store: Store, citizen_id: int, until: str | None = None) -> dict[
         "ruler": [g for g in ruler if g["readings"]],
         "ruler_scale": [RULER_MIN, RULER_MAX],
         "follow_up_months": follow_up_months(store, citizen_id),
-        "who5_opt_in": who5_opted_in(store, citizen_id),
+        "who5_opt_in": wellbeing.who5_opted_in(store, citizen_id),
         "who5": [
             {"taken_on": w.taken_on, "occasion": w.occasion, "score": w.score}
-            for w in who5_history(store, citizen_id)
+            for w in wellbeing.who5_history(store, citizen_id)
             if known(w.taken_on)
         ],
-        "who5_scale": [0, WHO5_ITEMS * WHO5_MAX_ANSWER * 4],
+        "who5_scale": [0, wellbeing.WHO5_ITEMS * wellbeing.WHO5_MAX_ANSWER * 4],
     }
 
 
@@ -403,7 +310,7 @@ def export_measures(store: Store, citizen_id: int) -> dict[str, Any]:
     """
     people.get_citizen(store, citizen_id)
     return {
-        "who5_opt_in": who5_opted_in(store, citizen_id),
+        "who5_opt_in": wellbeing.who5_opted_in(store, citizen_id),
         "ruler_follow_up_months": follow_up_months(store, citizen_id),
         "ruler": [
             {"id": r.id, "goal": r.goal, **_reading(r, masked=False)}
@@ -417,7 +324,7 @@ def export_measures(store: Store, citizen_id: int) -> dict[str, Any]:
                 "answers": list(w.answers),
                 "score": w.score,
             }
-            for w in who5_history(store, citizen_id)
+            for w in wellbeing.who5_history(store, citizen_id)
         ],
     }
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
 from facilitator.domain.records import Note, PlanItem, PlanVersion
+from facilitator.domain.snapshot import OwnWords, PlanSnapshot, SnapshotItem
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
 from facilitator.i18n import t, tn
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.storage.store import Store
 
 PLAN_FIELDS = (
@@ -72,7 +73,7 @@ def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> Pl
     what = " ".join(what.replace("\x00", "").split())
     if not what:
         raise FacilitatorError(t("err.empty", what=t("word.text")))
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     values = _values(fields)
     now = store.now()
     with store.atomic():
@@ -95,7 +96,7 @@ def add_plan_item(store: Store, meeting_id: int, what: str, **fields: Any) -> Pl
 
 def update_plan_item(store: Store, item_id: int, **fields: Any) -> PlanItem:
     item = get_plan_item(store, item_id)
-    meeting = people.get_meeting(store, item.meeting_id)
+    meeting = register.get_meeting(store, item.meeting_id)
     values = _values({k: v for k, v in fields.items() if k != "what"})
     if "what" in fields:
         what = " ".join(str(fields["what"]).split())
@@ -110,7 +111,7 @@ def update_plan_item(store: Store, item_id: int, **fields: Any) -> PlanItem:
 
 def delete_plan_item(store: Store, item_id: int) -> None:
     item = get_plan_item(store, item_id)
-    meeting = people.get_meeting(store, item.meeting_id)
+    meeting = register.get_meeting(store, item.meeting_id)
     with store.atomic():
         store.db.execute("DELETE FROM plan_items WHERE id = ?", [item_id])
         store.audit("delete", "plan_item", item_id, meeting.citizen_id)
@@ -125,9 +126,9 @@ OWN_NOTES: dict[str, frozenset[NoteKind]] = {
 }
 
 
-def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> dict[str, list[str]]:
+def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> OwnWords:
     """The citizen's own notes of a meeting, by the part of the plan they belong in."""
-    own: dict[str, list[str]] = {key: [] for key in OWN_NOTES}
+    own = OwnWords(dreams=[], strengths=[], needs=[], worries=[])
     if participant_id is None:
         return own
     rows = store.rows(
@@ -137,17 +138,17 @@ def _own_notes(store: Store, meeting_id: int, participant_id: int | None) -> dic
     for note in (Note.from_row(r) for r in rows):
         for key, kinds in OWN_NOTES.items():
             if note.kind in kinds:
-                own[key].append(note.text)
+                own[key].append(note.text)  # type: ignore[literal-required]
     return own
 
 
-def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
+def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
     """Everything the plan documents show, as plain data (CPR numbers masked).
 
     Min plan, the § 141 view and a guide's brief all render from this one snapshot,
     so they can never disagree.
     """
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     citizen = people.get_citizen(store, meeting.citizen_id)
     card = people.get_mig_card(store, citizen.id)
     everyone = people.participants(store, meeting_id)
@@ -155,7 +156,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
     names = {p.id: p.name for p in everyone}
     own = _own_notes(store, meeting_id, citizen_p.id if citizen_p else None)
 
-    def item_data(item: PlanItem) -> dict[str, Any]:
+    def item_data(item: PlanItem) -> SnapshotItem:
         return {
             "id": item.id,
             "section": item.section.value,
@@ -172,7 +173,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
         }
 
     items = plan_items(store, meeting_id)
-    data: dict[str, Any] = mask_deep(
+    data: PlanSnapshot = mask_deep(
         {  # every text masked, names and titles too
             "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
             "meeting": {
@@ -183,7 +184,7 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
                 "handover": meeting.handover,
             },
             "mig": card.words(),
-            "topics": [tp.text for tp in people.topics(store, meeting_id)],
+            "topics": [tp.text for tp in register.topics(store, meeting_id)],
             "own": own,
             "participants": [
                 {
@@ -209,11 +210,13 @@ def snapshot(store: Store, meeting_id: int) -> dict[str, Any]:
 #: What "Siden sidst" writes onto an item later (did it happen, what now): the follow-up of a
 #: plan, not its content, so it never makes a new version or unsettles an approved one.
 FOLLOW_UP_FIELDS = ("status", "review")
+#: The sections of a snapshot that hold plan items.
+Section = Literal["items", "not_possible", "parked"]
 
 
-def plan_content(data: dict[str, Any]) -> dict[str, Any]:
+def plan_content(data: PlanSnapshot) -> dict[str, Any]:
     """A snapshot without the follow-up fields: what the citizen said yes to."""
-    sections = ("items", "not_possible", "parked")
+    sections: tuple[Section, ...] = ("items", "not_possible", "parked")
     return {
         **data,
         **{
@@ -224,7 +227,7 @@ def plan_content(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def same_plan(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def same_plan(a: PlanSnapshot, b: PlanSnapshot) -> bool:
     """Whether two snapshots hold the same plan (the follow-up left aside)."""
     return plan_content(a) == plan_content(b)
 
@@ -252,13 +255,13 @@ def get_version(store: Store, meeting_id: int, version: int | None = None) -> Pl
 def save_version(
     store: Store,
     meeting_id: int,
-    render_md: Callable[[dict[str, Any]], str] | None = None,
+    render_md: Callable[[PlanSnapshot], str] | None = None,
 ) -> PlanVersion:
     """Store the plan as it is now; an approved version is never altered, a change is a new one.
 
     ``render_md`` turns the snapshot into the Markdown kept beside it (read once, used twice).
     """
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     current = snapshot(store, meeting_id)
     rendered_md = render_md(current) if render_md else ""
     latest = get_version(store, meeting_id)
@@ -289,7 +292,7 @@ def save_version(
 
 def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> PlanVersion:
     """The citizen approves this version; the approval is stored with it, for good."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     target = get_version(store, meeting_id, version)
     assert target is not None
     if target.approved_at is not None:
@@ -308,6 +311,15 @@ def approve(store: Store, meeting_id: int, version: int, approved_by: str) -> Pl
     return found
 
 
+def record_read(store: Store, meeting_id: int, version: int | None = None) -> None:
+    """Note in the audit log that someone read the citizen's plan (the plan as it is now, or
+    one stored version), with the citizen's id so the entry is the citizen's to see and to
+    have erased. Every screen and command that shows a plan writes it through here."""
+    meeting = register.get_meeting(store, meeting_id)
+    ref = str(meeting_id) if version is None else f"{meeting_id}/{version}"
+    store.audit("read", "plan", ref, meeting.citizen_id)
+
+
 def last_approved(store: Store, meeting_id: int) -> PlanVersion | None:
     approved = [v for v in versions(store, meeting_id) if v.approved_at]
     return approved[-1] if approved else None
@@ -320,7 +332,7 @@ def request_changes(
 
     An approved version cannot be marked (it is final); the change itself makes a new version.
     """
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     target = get_version(store, meeting_id, version)
     assert target is not None
     if target.approved_at is not None:

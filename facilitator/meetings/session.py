@@ -23,7 +23,7 @@ from facilitator.domain.records import MeetingInfo, Note
 from facilitator.domain.safetext import clean_text
 from facilitator.domain.vocabulary import PHASE_ORDER, NoteKind, ParticipantKind, Phase, TurnKind
 from facilitator.i18n import t
-from facilitator.meetings import lease, people
+from facilitator.meetings import lease, people, register
 from facilitator.meetings.lease import Lease, Owner
 from facilitator.storage.store import Store
 
@@ -32,7 +32,7 @@ MAX_NOTE = 4000
 
 def load_state(store: Store, meeting_id: int) -> MeetingState:
     """Rebuild the meeting's state from its records (resume after a quit or a crash)."""
-    meeting = people.get_meeting(store, meeting_id)
+    meeting = register.get_meeting(store, meeting_id)
     rounds = [
         Round(r["number"], Phase(r["phase"]), tuple(json.loads(r["roster"])))
         for r in store.rows(
@@ -83,7 +83,7 @@ class MeetingSession:
         #: The lease of another app that leads this meeting: this session only looks.
         self.holder: Lease | None = None
         self._leading = False
-        self.info: MeetingInfo = people.get_meeting(store, meeting_id)
+        self.info: MeetingInfo = register.get_meeting(store, meeting_id)
         self.state: MeetingState = load_state(store, meeting_id)
         self._earlier_plan: bool | None = None
 
@@ -145,10 +145,21 @@ class MeetingSession:
             sum(1 for p in self.state.participants if not p.removed),
         )
 
+    @classmethod
+    def open(cls, store: Store, meeting_id: int) -> MeetingSession:
+        """Open a meeting to hold it on the wall; the opening is noted in the audit log."""
+        session = cls(store, meeting_id)
+        session.record_open()
+        return session
+
+    def record_open(self) -> None:
+        """Note in the audit log that the meeting was opened (to lead it or to look)."""
+        self.store.audit("open", "meeting", self.meeting_id, self.info.citizen_id)
+
     # --- reading -----------------------------------------------------------------
 
     def reload(self) -> None:
-        self.info = people.get_meeting(self.store, self.meeting_id)
+        self.info = register.get_meeting(self.store, self.meeting_id)
         self.state = load_state(self.store, self.meeting_id)
 
     def notes(self, turn_id: int | None = None) -> list[Note]:
@@ -266,7 +277,7 @@ class MeetingSession:
         """Whether the citizen's previous meeting has plan items (asked once per session:
         the wall redraws the phase strip on every note)."""
         if self._earlier_plan is None:
-            prev = people.previous_meeting(self.store, self.info)
+            prev = register.previous_meeting(self.store, self.info)
             row = prev and self.store.row(
                 "SELECT count(*) AS n FROM plan_items WHERE meeting_id = ? AND section = 'plan'",
                 [prev.id],
@@ -360,7 +371,7 @@ class MeetingSession:
         department: str = "",
     ) -> Participant:
         """Invite someone; during the meeting they join from the next round."""
-        name = people._clean(name, people.MAX_NAME, t("word.name"))
+        name = people.clean_field(name, people.MAX_NAME, t("word.name"))
         if kind is ParticipantKind.BORGER:
             raise FacilitatorError(t("err.one_citizen"))
         placeholder = Participant(

@@ -14,7 +14,7 @@ from typing import Any
 
 from facilitator import __version__
 from facilitator.domain.privacy import mask_deep
-from facilitator.meetings import consent, measures, people
+from facilitator.meetings import consent, measures, people, register
 from facilitator.rights.holdings import embeddings_held, portable, rows, tables_with
 from facilitator.storage import paths
 from facilitator.storage.store import Store
@@ -121,10 +121,10 @@ def export_for(
     if allowed("contact") and card.contact:
         document["contact"] = card.contact
     meetings: list[dict[str, Any]] = []
-    for meeting in people.list_meetings(store, citizen.id):
+    for meeting in register.list_meetings(store, citizen.id):
         shared: dict[str, Any] = {"date": meeting.date}
         if allowed("topics"):
-            shared["topics"] = [tp.text for tp in people.topics(store, meeting.id)]
+            shared["topics"] = [tp.text for tp in register.topics(store, meeting.id)]
         if allowed("dreams"):
             shared["dreams"] = [
                 r["text"]

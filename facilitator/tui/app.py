@@ -213,7 +213,7 @@ class FacilitatorApp(App[None]):
         self.session = session
         try:
             holder = session.take_lease()
-            self.store.audit("open", "meeting", meeting_id, session.info.citizen_id)
+            session.record_open()
         except FacilitatorError as exc:  # the disk or another program refused the write
             self.notify(str(exc), severity="warning")
             holder = session.holder

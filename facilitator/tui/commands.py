@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 
 
 class ScreenActions(Provider):
@@ -62,7 +62,7 @@ class OpenMeeting(Provider):
                 ),
                 m.id,
             )
-            for m in reversed(people.list_meetings(store))
+            for m in reversed(register.list_meetings(store))
         ]
 
     async def search(self, query: str) -> Hits:

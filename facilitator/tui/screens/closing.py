@@ -11,7 +11,7 @@ from textual.widgets import Footer, Input, Static
 from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
 from facilitator.i18n.dates import weekday_date
-from facilitator.meetings import closing, people
+from facilitator.meetings import closing, people, register
 from facilitator.meetings.closing import QualityCheck
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -103,7 +103,7 @@ class ClosingScreen(PhaseScreen):
         """Put what is stored into the fields (once, and after a refused entry)."""
         store, mid = self.session.store, self.session.meeting_id
         self.query_one("#next-date", Input).value = closing.next_meeting(store, mid).isoformat()
-        self.query_one("#handover", Input).value = people.get_meeting(store, mid).handover
+        self.query_one("#handover", Input).value = register.get_meeting(store, mid).handover
         for number, given in enumerate(closing.feedback(store, mid), start=1):
             self.query_one(f"#answer-{number}", Input).value = given.answer
 
@@ -138,7 +138,7 @@ class ClosingScreen(PhaseScreen):
                 return True
             ok = self.run_action(lambda: closing.set_next_meeting(store, mid, value))
         elif field_id == "handover":
-            if " ".join(value.split()) == people.get_meeting(store, mid).handover:
+            if " ".join(value.split()) == register.get_meeting(store, mid).handover:
                 return True
             ok = self.run_action(lambda: closing.set_handover(store, mid, value))
         elif field_id.startswith("answer-"):

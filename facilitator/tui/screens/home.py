@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import cell
@@ -50,7 +50,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         names = {c.id: c.name for c in people.list_citizens(store)}
-        for m in reversed(people.list_meetings(store)):
+        for m in reversed(register.list_meetings(store)):
             status = t(f"status.{m.status}")
             if m.status == "i_gang":
                 status += f" · {t(f'phase.{m.phase.value}')}"
@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
                 return
             store = self.app.store  # type: ignore[attr-defined]
             citizen = people.add_citizen(store, answer[0], answer[1])
-            meeting = people.add_meeting(store, citizen.id)
+            meeting = register.add_meeting(store, citizen.id)
             self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
 
         self.app.push_screen(CitizenForm(), created)
@@ -101,8 +101,8 @@ class HomeScreen(Screen[None]):
         if meeting_id is None:
             return
         store = self.app.store  # type: ignore[attr-defined]
-        previous = people.get_meeting(store, meeting_id)
-        meeting = people.add_meeting(store, previous.citizen_id)
+        previous = register.get_meeting(store, meeting_id)
+        meeting = register.add_meeting(store, previous.citizen_id)
         session = MeetingSession(store, meeting.id)
         for p in people.participants(store, previous.id, include_removed=False):
             if not p.is_citizen:

@@ -15,7 +15,7 @@ from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import people, register
 from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import plain as escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -180,7 +180,7 @@ class MeetingScreen(PhaseScreen):
             return t("reflection.help")
         if phase is Phase.FREMTIDSDIALOG:
             return "\n".join(f"• {t(f'future.q{i}')}" for i in range(1, 4))
-        topics = people.topics(store, self.session.meeting_id)
+        topics = register.topics(store, self.session.meeting_id)
         lines = [t("rounds.help")]
         if topics:
             lines += ["", f"[b]{t('prep.topics')}[/b]"] + [

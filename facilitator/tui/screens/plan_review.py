@@ -9,7 +9,6 @@ own documents folder.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,9 +19,10 @@ from facilitator.documents import compose
 from facilitator.documents.render import render_plan
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanVersion
+from facilitator.domain.snapshot import PlanSnapshot
 from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
-from facilitator.meetings import people, plan
+from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import escape
@@ -42,7 +42,7 @@ def _field(label: str, value: str | None) -> str:
     return f"[b]{escape(label)}:[/b] {escape(value or '–')}"
 
 
-def review_pages(data: dict[str, Any]) -> list[Page]:
+def review_pages(data: PlanSnapshot) -> list[Page]:
     """The plan as pages: who I am and what matters, each item, each "cannot", the question."""
     mig = data["mig"]
     intro = [escape(t("plan.owner", name=data["citizen"]["name"])), escape(t("review.start"))]
@@ -95,7 +95,7 @@ class PlanReviewScreen(Screen[None]):
         self.store = store
         self.meeting_id = meeting_id
         self.citizen_name = people.get_citizen(
-            store, people.get_meeting(store, meeting_id).citizen_id
+            store, register.get_meeting(store, meeting_id).citizen_id
         ).name
         self.version: PlanVersion = plan.save_version(store, meeting_id, render_plan)
         self.pages = review_pages(self.version.snapshot)
@@ -119,7 +119,7 @@ class PlanReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store.audit("read", "plan", f"{self.meeting_id}/{self.version.version}")
+        plan.record_read(self.store, self.meeting_id, self.version.version)
         self.show()
 
     # --- drawing ---------------------------------------------------------------------

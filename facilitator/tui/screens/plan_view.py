@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Markdown
 
 from facilitator.documents import compose
-from facilitator.meetings import people
+from facilitator.meetings import plan
 from facilitator.storage.store import Store
 from facilitator.tui.bindings import Screen
 
@@ -47,5 +47,4 @@ class PlanViewScreen(Screen[None]):
         self.app.push_screen(PlanReviewScreen(self.store, self.meeting_id), reread)
 
     def on_mount(self) -> None:
-        citizen_id = people.get_meeting(self.store, self.meeting_id).citizen_id
-        self.store.audit("read", "plan", self.meeting_id, citizen_id)
+        plan.record_read(self.store, self.meeting_id)

@@ -20,12 +20,14 @@ from textual.widgets.option_list import Option
 
 from facilitator.assist import client
 from facilitator.assist.fields import MODEL_SCOPES
+from facilitator.directory import departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
-from facilitator.domain.records import Consent, MigCard
+from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
-from facilitator.meetings import consent, measures, people
+from facilitator.meetings import consent, consent_questions, people, register, wellbeing
+from facilitator.meetings.consent_questions import RecipientQuestions
 from facilitator.storage import settings
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -37,17 +39,6 @@ from facilitator.tui.screens.prepare_forms import (
     MigForm,
 )
 
-#: The scopes the citizen is asked about here, in the order shown.
-ASKED_SCOPES = ("mig_card", "plan", "topics", "measures", "contact")
-#: A language model takes part in no plan item: it is asked about notes and the whole plan.
-ASKED_SCOPES_BY_KIND = {"sprogmodel": MODEL_SCOPES}
-
-Recipient = tuple[str, str, str]  # recipient_kind, recipient, label
-#: Participants asked about by name; a professional is asked about by department.
-RECIPIENT_KIND = {
-    ParticipantKind.MEDBORGERGUIDE: "medborgerguide",
-    ParticipantKind.FRIVILLIG: "forening",
-}
 KIND_LABEL = {
     "medborgerguide": "kind.medborgerguide",
     "forening": "kind.frivillig",
@@ -205,15 +196,7 @@ class PrepareScreen(PhaseScreen):
         return self.session.info.citizen_id
 
     def department_names(self) -> dict[str, str]:
-        return people.department_names(self.session.store, current_language())
-
-    def department_id(self, typed: str) -> str:
-        """A known department by id or name, else the words as typed."""
-        wanted = " ".join(typed.split()).casefold()
-        for r in self.session.store.rows("SELECT id, name, name_en FROM departments"):
-            if wanted in (r["id"].casefold(), r["name"].casefold(), r["name_en"].casefold()):
-                return str(r["id"])
-        return " ".join(typed.split())
+        return departments.department_names(self.session.store, current_language())
 
     def refresh_body(self) -> None:
         state = self.session.state
@@ -247,7 +230,7 @@ class PrepareScreen(PhaseScreen):
         topics = self.query_one(TopicList)
         index = topics.highlighted
         topics.clear_options()
-        found = people.topics(self.session.store, self.session.meeting_id)
+        found = register.topics(self.session.store, self.session.meeting_id)
         topics.add_options(Option(f"• {escape(tp.text)}", id=str(tp.id)) for tp in found)
         if not found:
             topics.add_option(Option(t("prep.no_topics"), disabled=True))
@@ -266,41 +249,18 @@ class PrepareScreen(PhaseScreen):
         self.query_one(MigCardView).update("\n".join(lines))
 
     def _refresh_who5(self) -> None:
-        yes = measures.who5_opted_in(self.session.store, self.citizen_id)
+        yes = wellbeing.who5_opted_in(self.session.store, self.citizen_id)
         text = box(yes, t("who5.opt_in"), t("who5.yes") if yes else t("consent.no"))
         if yes:
             text += f"\n[dim]{escape(t('who5.key_hint'))}[/dim]"
         self.query_one(Who5OptIn).update(text)
 
-    def recipients(self, names: dict[str, str], given: list[Consent]) -> list[Recipient]:
-        """Whom the citizen is asked about: peer guides, volunteers, professionals' departments,
-        and anyone else who still holds a consent, so it can always be seen and withdrawn."""
-        wanted: list[tuple[str, str]] = []
-        for p in self.session.state.active:
-            if p.kind in RECIPIENT_KIND:
-                wanted.append((RECIPIENT_KIND[p.kind], p.name))
-        wanted += [
-            ("afdeling", p.department)
-            for p in self.session.state.active
-            if p.is_professional and p.department
-        ]
-        model = self.model_recipient()
-        if model is not None:
-            wanted.append(("sprogmodel", model))
-        wanted += [(c.recipient_kind, c.recipient) for c in given]
-        found: list[Recipient] = []
-        seen: set[tuple[str, str]] = set()
-        for kind, recipient in wanted:
-            key = (kind, consent.normalise_recipient(recipient))
-            if key not in seen:
-                seen.add(key)
-                label = (
-                    client.recipient_label(recipient)
-                    if kind == "sprogmodel"
-                    else f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
-                )
-                found.append((kind, recipient, label))
-        return found
+    def label(self, asked: RecipientQuestions, names: dict[str, str]) -> str:
+        """The recipient as the citizen reads it: "Ældre og Handicap – afdeling"."""
+        kind, recipient = asked.recipient_kind, asked.recipient
+        if kind == consent_questions.MODEL_KIND:
+            return client.recipient_label(recipient)
+        return f"{names.get(recipient, recipient)} – {t(KIND_LABEL[kind])}"
 
     def model_recipient(self) -> str | None:
         """The language model set up in settings.toml, asked about like any recipient."""
@@ -313,12 +273,19 @@ class PrepareScreen(PhaseScreen):
         view = self.query_one(ConsentList)
         index = view.highlighted
         view.clear_options()
-        given = consent.active(self.session.store, self.citizen_id)
-        recipients = self.recipients(names, given)
-        for kind, recipient, label in recipients:
+        asked = consent_questions.questions(
+            self.session.store,
+            self.citizen_id,
+            self.session.state.active,
+            MODEL_SCOPES,
+            self.model_recipient(),
+        )
+        for recipient_questions in asked:
+            label = self.label(recipient_questions, names)
             view.add_option(Option(f"[b]{escape(label)}[/b]", disabled=True))
-            for scope in ASKED_SCOPES_BY_KIND.get(kind, ASKED_SCOPES):
-                held = consent.find_active(given, kind, recipient, scope)
+            for question in recipient_questions.questions:
+                kind, recipient, scope = question.recipient_kind, question.recipient, question.scope
+                held = question.held
                 state = (
                     t("consent.yes_since", date=short_date(held.granted_at))
                     if held
@@ -327,11 +294,11 @@ class PrepareScreen(PhaseScreen):
                 scope_label = t(f"consent.scope_{scope.replace(':', '_')}")
                 text = box(held is not None, scope_label, state)
                 view.add_option(Option("  " + text, id=f"{kind}|{recipient}|{scope}"))
-        if not recipients:
+        if not asked:
             view.add_option(Option(t("consent.nobody"), disabled=True))
         if index is not None and index < view.option_count:
             view.highlighted = index
-        elif recipients:
+        elif asked:
             view.highlighted = 1
 
     # --- participants -------------------------------------------------------------
@@ -345,7 +312,11 @@ class PrepareScreen(PhaseScreen):
 
     def action_add_participant(self) -> None:
         def save(name: str, relation: str, kind: ParticipantKind, department: str) -> None:
-            dep = self.department_id(department) if department.strip() else ""
+            dep = (
+                departments.department_id(self.session.store, department)
+                if department.strip()
+                else ""
+            )
             added = self.session.add_participant(name, kind, relation, dep)
             self.refresh_view()
             table = self.query_one(ParticipantTable)
@@ -385,7 +356,7 @@ class PrepareScreen(PhaseScreen):
     def _add_topic(self, event: Input.Submitted) -> None:
         field = event.input
         added = self.run_action(
-            lambda: people.add_topic(self.session.store, self.session.meeting_id, field.value)
+            lambda: register.add_topic(self.session.store, self.session.meeting_id, field.value)
         )
         if added:
             field.value = ""
@@ -399,7 +370,7 @@ class PrepareScreen(PhaseScreen):
             return
         option = topics.get_option_at_index(topics.highlighted)
         if option.id is not None:
-            people.remove_topic(self.session.store, int(option.id))
+            register.remove_topic(self.session.store, int(option.id))
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
@@ -421,8 +392,8 @@ class PrepareScreen(PhaseScreen):
 
     def action_toggle_who5(self) -> None:
         store = self.session.store
-        measures.set_who5_opt_in(
-            store, self.citizen_id, not measures.who5_opted_in(store, self.citizen_id)
+        wellbeing.set_who5_opt_in(
+            store, self.citizen_id, not wellbeing.who5_opted_in(store, self.citizen_id)
         )
         self._refresh_who5()
 

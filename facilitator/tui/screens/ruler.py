@@ -10,6 +10,7 @@ measuring again after 3 or 6 months.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -22,11 +23,10 @@ from textual.widgets.option_list import Option
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import mask_cpr
-from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
 from facilitator.i18n.dates import weekday_date
 from facilitator.meetings import measures
-from facilitator.meetings.measures import RULER_MAX, RULER_MIN, RulerRating
+from facilitator.meetings.measures import RULER_MAX, RULER_MIN, RulerRating, first_name
 from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
@@ -36,10 +36,6 @@ from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparklin
 from facilitator.tui.widgets.step_picker import StepPicker
 
 CSS: list[str | PurePath] = ["base.tcss", "ruler.tcss"]
-
-
-def first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
 
 
 class GoalList(OptionList):
@@ -80,7 +76,7 @@ class RulerScreen(CitizenMeasureScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store.audit("read", "ruler", self.citizen_id, self.citizen_id)
+        measures.read_ruler(self.store, self.citizen_id)  # audited; reload draws it
         self.reload()
         self.query_one(GoalList).focus()
 
@@ -156,37 +152,22 @@ class RulerScreen(CitizenMeasureScreen):
 
     # --- actions -----------------------------------------------------------------------
 
-    def professional_for(self, goal: str | None) -> str:
-        """Last time's professional for this goal, else the meeting's only professional."""
-        for reading in reversed(self.readings(goal)):
-            if reading.professional:
-                return reading.professional
-        pros = [p for p in self.session.state.active if p.kind is ParticipantKind.FAGPERSON]
-        if len(pros) == 1:
-            relation = f" ({pros[0].relation})" if pros[0].relation else ""
-            return f"{first_name(pros[0].name)}{relation}"
-        return ""
-
     def _open_form(self, goal: str) -> None:
-        def saved(fields: dict[str, Any] | None) -> None:
-            if fields is None:
-                return
-            try:
-                measures.rate_goal(
-                    self.store,
-                    self.citizen_id,
-                    meeting_id=self.session.meeting_id,
-                    **fields,
-                )
-            except FacilitatorError as exc:
-                self.notify(str(exc), severity="warning")
-                return
-            self.notify(t("ruler.saved"))
-            self.reload(keep=" ".join(str(fields["goal"]).split()))
+        def save(fields: dict[str, Any]) -> RulerRating:
+            return measures.rate_goal(
+                self.store, self.citizen_id, meeting_id=self.session.meeting_id, **fields
+            )
 
+        def saved(rating: RulerRating | None) -> None:
+            if rating is not None:
+                self.notify(t("ruler.saved"))
+                self.reload(keep=rating.goal)
+
+        professional = measures.default_professional(
+            self.store, self.citizen_id, goal or None, self.session.state.active
+        )
         self.app.push_screen(
-            RulerForm(goal, self.professional_for(goal or None), first_name(self.citizen_name)),
-            saved,
+            RulerForm(goal, professional, first_name(self.citizen_name), save), saved
         )
 
     def action_new_reading(self) -> None:
@@ -224,8 +205,10 @@ class RulerScreen(CitizenMeasureScreen):
         self.dismiss()
 
 
-class RulerForm(ModalScreen[dict[str, Any] | None]):
-    """One reading: the goal, the citizen's step with "Jeg kan …", maybe a professional's."""
+class RulerForm(ModalScreen[RulerRating | None]):
+    """One reading: the goal, the citizen's step with "Jeg kan …", maybe a professional's.
+
+    ``save`` stores the reading; what it refuses is shown and the form stays open."""
 
     CSS_PATH = CSS
     BINDINGS = [
@@ -235,8 +218,15 @@ class RulerForm(ModalScreen[dict[str, Any] | None]):
         Binding("enter", "save", "ruler.key_save", id="ruler.save_enter", show=False),
     ]
 
-    def __init__(self, goal: str, professional: str, citizen: str) -> None:
+    def __init__(
+        self,
+        goal: str,
+        professional: str,
+        citizen: str,
+        save: Callable[[dict[str, Any]], RulerRating],
+    ) -> None:
         super().__init__()
+        self.save = save
         self.goal = goal
         self.professional = professional
         self.citizen = citizen
@@ -288,31 +278,22 @@ class RulerForm(ModalScreen[dict[str, Any] | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        goal = " ".join(self.query_one("#goal", Input).value.split())
-        step = self.query_one("#citizen-step", StepPicker).value
-        if not goal:
-            self.notify(t("err.empty", what=t("measures.word_goal")), severity="warning")
-            self.query_one("#goal", Input).focus()
-            return
-        if step is None:
-            self.notify(
-                t("measures.err_ruler", what=t("measures.word_citizen_rating"), lo=1, hi=10),
-                severity="warning",
-            )
-            self.query_one("#citizen-step", StepPicker).focus()
-            return
         professional_step = self.query_one("#professional-step", StepPicker).value
-        self.dismiss(
-            {
-                "goal": goal,
-                "citizen_rating": step,
-                "statement": self.query_one("#statement", Input).value,
-                "professional_rating": professional_step,
-                "professional": self.query_one("#professional", Input).value
-                if professional_step is not None
-                else "",
-            }
-        )
+        fields = {
+            "goal": self.query_one("#goal", Input).value,
+            "citizen_rating": self.query_one("#citizen-step", StepPicker).value,
+            "statement": self.query_one("#statement", Input).value,
+            "professional_rating": professional_step,
+            "professional": self.query_one("#professional", Input).value
+            if professional_step is not None
+            else "",
+        }
+        try:
+            rating = self.save(fields)
+        except FacilitatorError as exc:  # the core's one sentence; the form stays open
+            self.notify(str(exc), severity="warning")
+            return
+        self.dismiss(rating)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,8 +19,8 @@ from textual.widgets import Footer, Label, RadioSet, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.meetings import measures
-from facilitator.meetings.measures import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
+from facilitator.meetings import wellbeing
+from facilitator.meetings.wellbeing import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
 from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
@@ -37,11 +37,11 @@ def answers_text(answers: tuple[int | None, ...], current: int | None = None) ->
     for number, answer in enumerate(answers, start=1):
         marker = "▶" if current == number - 1 else " "
         chosen = (
-            f"[b]{answer}  {escape(measures.who5_answer_label(answer))}[/b]"
+            f"[b]{answer}  {escape(wellbeing.who5_answer_label(answer))}[/b]"
             if answer is not None
             else "–"
         )
-        lines.append(f"{marker} {number}. {escape(measures.who5_statement(number))}")
+        lines.append(f"{marker} {number}. {escape(wellbeing.who5_statement(number))}")
         lines.append(f"      → {chosen}")
     return "\n".join(lines)
 
@@ -70,20 +70,20 @@ class Who5Screen(CitizenMeasureScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.store.audit("read", "who5", self.citizen_id, self.citizen_id)
+        wellbeing.read_who5(self.store, self.citizen_id)  # audited; refresh_body draws it
         self.refresh_body()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Answering is offered only to a citizen who said yes to WHO-5."""
         if action == "answer":
-            return measures.who5_opted_in(self.store, self.citizen_id)
+            return wellbeing.who5_opted_in(self.store, self.citizen_id)
         if action == "remove_latest":
-            return bool(measures.who5_history(self.store, self.citizen_id))
+            return bool(wellbeing.who5_history(self.store, self.citizen_id))
         return True
 
     def refresh_body(self) -> None:
-        opted_in = measures.who5_opted_in(self.store, self.citizen_id)
-        history = measures.who5_history(self.store, self.citizen_id)
+        opted_in = wellbeing.who5_opted_in(self.store, self.citizen_id)
+        history = wellbeing.who5_history(self.store, self.citizen_id)
         state = self.query_one("#who5-state", Static)
         if not opted_in:
             state.update(t("who5.not_opted_in"))
@@ -113,25 +113,25 @@ class Who5Screen(CitizenMeasureScreen):
                 return
             answers, occasion = result
             try:
-                measures.record_who5(self.store, self.citizen_id, answers, occasion)
+                wellbeing.record_who5(self.store, self.citizen_id, answers, occasion)
             except FacilitatorError as exc:
                 self.notify(str(exc), severity="warning")
             else:
                 self.notify(t("who5.saved"))
             self.refresh_body()
 
-        occasion = measures.next_who5_occasion(self.store, self.citizen_id)
+        occasion = wellbeing.next_who5_occasion(self.store, self.citizen_id)
         self.app.push_screen(Who5Form(occasion), saved)
 
     def action_remove_latest(self) -> None:
-        history = measures.who5_history(self.store, self.citizen_id)
+        history = wellbeing.who5_history(self.store, self.citizen_id)
         if not history:
             return
         last: Who5 = history[-1]
 
         def answered(yes: bool | None) -> None:
             if yes:
-                measures.remove_who5(self.store, last.id)
+                wellbeing.remove_who5(self.store, last.id)
                 self.refresh_body()
 
         question = t("who5.confirm_remove", date=day_text(last.taken_on))
@@ -218,14 +218,14 @@ class Who5Form(ModalScreen[tuple[tuple[int, ...], str] | None]):
         questions = self.query_one(Who5Questions)
         current = questions.answers[questions.current]
         lines = [
-            f"{'●' if v == current else ' '} [b]{v}[/b]  {escape(measures.who5_answer_label(v))}"
+            f"{'●' if v == current else ' '} [b]{v}[/b]  {escape(wellbeing.who5_answer_label(v))}"
             for v in WHO5_ANSWERS
         ]
         self.query_one("#choices", Static).update("\n".join(lines))
         given = questions.answers
         score = self.query_one("#score", Static)
         if all(a is not None for a in given):
-            total = measures.who5_score([int(a) for a in given if a is not None])
+            total = wellbeing.who5_score([int(a) for a in given if a is not None])
             score.update(f"[b]{t('who5.score_line', score=total)}[/b]")
         else:
             score.update(t("who5.score_pending"))

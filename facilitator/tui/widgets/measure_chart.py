@@ -11,7 +11,8 @@ from datetime import date
 
 from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import current_language, t
-from facilitator.meetings.measures import RULER_MAX, RulerRating, Who5
+from facilitator.meetings.measures import RULER_MAX, RulerRating
+from facilitator.meetings.wellbeing import Who5
 from facilitator.tui.markup import escape
 
 FULL, EMPTY = "█", "░"

@@ -1,0 +1,88 @@
+"""The plan snapshot: everything the plan documents show, as plain JSON-able data.
+
+:func:`facilitator.meetings.plan.snapshot` builds it, a plan version stores it as JSON, and
+Min plan, the § 141 view, a guide's brief, the review and the follow-up all read it. These
+types name its shape; the JSON itself is unchanged (older stored versions keep theirs).
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class SnapshotCitizen(TypedDict):
+    """Whose plan it is."""
+
+    id: int
+    name: str
+    born_year: int | None
+
+
+class SnapshotMeeting(TypedDict):
+    """The meeting the plan was made at."""
+
+    id: int
+    date: str
+    title: str
+    next_meeting: str | None
+    handover: str
+
+
+class MigWords(TypedDict):
+    """The four texts of the "Mig" card (not the contact, which has a consent of its own)."""
+
+    about: str
+    likes: str
+    dreams: str
+    know_about_me: str
+
+
+class OwnWords(TypedDict):
+    """The citizen's own notes of the meeting, by the part of the plan they belong in."""
+
+    dreams: list[str]
+    strengths: list[str]
+    needs: list[str]
+    worries: list[str]
+
+
+class SnapshotParticipant(TypedDict):
+    """Someone in the circle (not removed)."""
+
+    name: str
+    kind: str
+    relation: str
+    department: str
+
+
+class SnapshotItem(TypedDict):
+    """One plan item, in any section (plan, not possible, parked)."""
+
+    id: int
+    section: str
+    what: str
+    who: str | None
+    with_whom: str
+    by_when: str
+    follow_up: str
+    status: str
+    needs_decision: bool
+    reason: str
+    other_ways: str
+    review: str
+
+
+class PlanSnapshot(TypedDict):
+    """The plan as it was at one moment: what every plan document renders from."""
+
+    citizen: SnapshotCitizen
+    meeting: SnapshotMeeting
+    mig: MigWords
+    topics: list[str]
+    own: OwnWords
+    participants: list[SnapshotParticipant]
+    items: list[SnapshotItem]
+    not_possible: list[SnapshotItem]
+    parked: list[SnapshotItem]
+    #: participant id (as text) → name
+    speaker_names: dict[str, str]
