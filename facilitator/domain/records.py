@@ -14,6 +14,7 @@ from facilitator.domain.vocabulary import (
     PlanSection,
     PlanStatus,
     Rating,
+    RecipientKind,
     Who,
 )
 
@@ -304,7 +305,7 @@ class Suggestion:
 class Consent:
     id: int
     citizen_id: int
-    recipient_kind: str
+    recipient_kind: RecipientKind
     recipient: str
     scope: str
     granted_at: str

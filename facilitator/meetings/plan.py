@@ -11,7 +11,7 @@ from facilitator.domain.privacy import mask_deep
 from facilitator.domain.records import Note, PlanItem, PlanVersion
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
 from facilitator.i18n import t
-from facilitator.meetings import people
+from facilitator.meetings import consent, people
 from facilitator.storage.store import Store
 
 PLAN_FIELDS = (
@@ -114,6 +114,8 @@ def delete_plan_item(store: Store, item_id: int) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM plan_items WHERE id = ?", [item_id])
         store.audit("delete", "plan_item", item_id, meeting.citizen_id)
+        # A consent to this item ends with it; its id is never handed out again (m009).
+        consent.end_item(store, item_id, meeting.citizen_id)
 
 
 #: Which of the citizen's own notes fill which part of Min plan.

@@ -23,7 +23,7 @@ from facilitator.assist.fields import MODEL_SCOPES
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
 from facilitator.domain.records import Consent, MigCard
-from facilitator.domain.vocabulary import ParticipantKind
+from facilitator.domain.vocabulary import ParticipantKind, RecipientKind
 from facilitator.i18n import current_language, t
 from facilitator.meetings import consent, measures, people
 from facilitator.storage import settings
@@ -138,6 +138,9 @@ class PrepareScreen(PhaseScreen):
     """The forberedelse phase: the citizen's invitation list, topics, consents and Mig card."""
 
     CSS_PATH = CSS
+    #: The consent lines shown, by option id: (kind, recipient, scope). A name may hold any
+    #: character, so an option id never carries it.
+    _consent_lines: dict[str, tuple[RecipientKind, str, str]]
     BINDINGS = [
         Binding(
             "f2",
@@ -318,8 +321,16 @@ class PrepareScreen(PhaseScreen):
         view.clear_options()
         given = consent.active(self.session.store, self.citizen_id)
         recipients = self.recipients(names, given)
+        everyone = [p.name for p in self.session.state.participants]
+        # Options are named by position; the line itself is kept here, never parsed from text.
+        self._consent_lines = {}
         for kind, recipient, label in recipients:
             view.add_option(Option(f"[b]{escape(label)}[/b]", disabled=True))
+            if consent.ambiguous(recipient, everyone):
+                first = recipient.split()[0]
+                view.add_option(
+                    Option("  " + escape(t("consent.ambiguous", name=first)), disabled=True)
+                )
             for scope in ASKED_SCOPES_BY_KIND.get(kind, ASKED_SCOPES):
                 held = consent.find_active(given, kind, recipient, scope)
                 state = (
@@ -329,7 +340,9 @@ class PrepareScreen(PhaseScreen):
                 )
                 scope_label = t(f"consent.scope_{scope.replace(':', '_')}")
                 text = box(held is not None, scope_label, state)
-                view.add_option(Option("  " + text, id=f"{kind}|{recipient}|{scope}"))
+                option_id = f"consent-{len(self._consent_lines)}"
+                self._consent_lines[option_id] = (RecipientKind(kind), recipient, scope)
+                view.add_option(Option("  " + text, id=option_id))
         if not recipients:
             view.add_option(Option(t("consent.nobody"), disabled=True))
         if index is not None and index < view.option_count:
@@ -433,9 +446,10 @@ class PrepareScreen(PhaseScreen):
 
     @on(OptionList.OptionSelected, "#consents")
     def _toggle_consent(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
+        line = self._consent_lines.get(event.option.id or "")
+        if line is None:
             return
-        kind, recipient, scope = event.option.id.split("|")
+        kind, recipient, scope = line
         store = self.session.store
         held = consent.find_active(consent.active(store, self.citizen_id), kind, recipient, scope)
         self.run_action(
