@@ -140,7 +140,7 @@ class PrepareScreen(PhaseScreen):
     CSS_PATH = CSS
     #: The consent lines shown, by option id: (kind, recipient, scope). A name may hold any
     #: character, so an option id never carries it.
-    _consent_lines: dict[str, tuple[RecipientKind, str, str]]
+    consent_lines: dict[str, tuple[RecipientKind, str, str]]
     BINDINGS = [
         Binding(
             "f2",
@@ -323,7 +323,7 @@ class PrepareScreen(PhaseScreen):
         recipients = self.recipients(names, given)
         everyone = [p.name for p in self.session.state.participants]
         # Options are named by position; the line itself is kept here, never parsed from text.
-        self._consent_lines = {}
+        self.consent_lines = {}
         for kind, recipient, label in recipients:
             view.add_option(Option(f"[b]{escape(label)}[/b]", disabled=True))
             if consent.ambiguous(recipient, everyone):
@@ -340,8 +340,8 @@ class PrepareScreen(PhaseScreen):
                 )
                 scope_label = t(f"consent.scope_{scope.replace(':', '_')}")
                 text = box(held is not None, scope_label, state)
-                option_id = f"consent-{len(self._consent_lines)}"
-                self._consent_lines[option_id] = (RecipientKind(kind), recipient, scope)
+                option_id = f"consent-{len(self.consent_lines)}"
+                self.consent_lines[option_id] = (RecipientKind(kind), recipient, scope)
                 view.add_option(Option("  " + text, id=option_id))
         if not recipients:
             view.add_option(Option(t("consent.nobody"), disabled=True))
@@ -446,7 +446,7 @@ class PrepareScreen(PhaseScreen):
 
     @on(OptionList.OptionSelected, "#consents")
     def _toggle_consent(self, event: OptionList.OptionSelected) -> None:
-        line = self._consent_lines.get(event.option.id or "")
+        line = self.consent_lines.get(event.option.id or "")
         if line is None:
             return
         kind, recipient, scope = line
