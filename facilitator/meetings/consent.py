@@ -10,16 +10,21 @@ A consent names a recipient (its kind and who) and a scope:
 ==================  ========================================================================
 scope               what the recipient may see
 ==================  ========================================================================
-``mig_card``        the citizen's "Mig" card (about, likes, dreams, know about me)
-``plan``            the plan items the recipient takes part in (with whom / follow-up)
+``mig_card``        the citizen's "Mig" card (about, likes, dreams, know about me), and name
+``plan``            the plan items the recipient takes part in (:func:`takes_part`)
 ``plan:all``        every plan item, including the ones the recipient has no part in
 ``topics``          what the citizen wants to talk about ("Det vil jeg gerne tale om")
 ``dreams``          the citizen's dreams (notes tagged drøm, the dreams on the Mig card)
-``contact``         how to reach the citizen
+``contact``         how to reach the citizen, and their name
 ``notes``           the meeting's notes, in the speakers' words (e.g. for a language model)
 ``measures``        the citizen's measures: dialogue ruler readings and WHO-5 scores
 ``plan_item:<id>``  one plan item, by its id
 ==================  ========================================================================
+
+The citizen's name goes only with ``mig_card`` or ``contact`` (:data:`NAME_SCOPES`). Scopes
+are :class:`ConsentScope` and kinds :class:`RecipientKind`. This module is the only place
+that matches a consent to a recipient (:func:`is_for`) or a plan item to a participant
+(:func:`takes_part`); briefs, exports and prompts call it.
 
 Recipient kinds: ``medborgerguide`` (a peer guide), ``ven`` (a friend across silos),
 ``afdeling`` (a department), ``forening`` (an association or volunteer), ``sprogmodel``
