@@ -29,7 +29,7 @@ from hypothesis.stateful import (
 )
 
 from facilitator.documents import compose
-from facilitator.domain.errors import NotFound
+from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, RecipientKind
 from facilitator.meetings import consent, people, plan
@@ -76,6 +76,11 @@ def test_a_deleted_items_consent_never_covers_the_next_item(home: Path) -> None:
     assert consent.active(store, cid) == []
     revoked = store.rows("SELECT object_id FROM audit_log WHERE action = 'revoke'")
     assert len(revoked) == 1
+    # A consent names an item that exists and is the citizen's, never an id to come.
+    with pytest.raises(FacilitatorError):
+        consent.grant(store, cid, GUIDE, "Per Guidesen", consent.item_scope(new.id + 1))
+    with pytest.raises(FacilitatorError):
+        consent.grant(store, cid, GUIDE, "Per Guidesen", consent.item_scope(second.id))
 
 
 def test_a_forgotten_citizens_id_is_not_the_next_citizens(home: Path) -> None:
@@ -340,6 +345,10 @@ class NothingUnconsented(RuleBasedStateMachine):
             number = data.draw(st.integers(1, max(self.n, 1) + 2))
             item = model["items"].get(number, (None,))[0]
             scope = consent.item_scope(number)
+            if item is None:  # not this citizen's item (any more, or yet): refused
+                with pytest.raises(FacilitatorError):
+                    consent.grant(self.store, cid, GUIDE, guide, scope)
+                return
         consent.grant(self.store, cid, GUIDE, guide, scope)
         model["consents"].append((guide, scope, item))
 

@@ -8,6 +8,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "shared nothing (no consent)",
     },
     "audit.kind.scopes": {"da": "efter samtykke til", "en": "by consent to"},
+    "consent.err_no_item": {
+        "da": "Borgeren har intet punkt {id} i sin plan; et samtykke må nævne et punkt, der findes.",
+        "en": "The citizen has no item {id} in their plan; a consent must name an item that exists.",
+    },
     "consent.ambiguous": {
         "da": "Flere i mødet hedder {name}: punkter, der kun nævner »{name}«, deles ikke.",
         "en": "More than one person in the meeting is called {name}: items that only say"

@@ -306,6 +306,15 @@ def grant(
     """Record the citizen's consent, dated now. An identical active consent is returned as is."""
     cleaned = _check(recipient_kind, recipient, scope)
     people.get_citizen(store, citizen_id)
+    item = item_of(scope)
+    # A consent to an item names one that exists and is the citizen's: a consent to an id not
+    # (or no longer) in use would cover whatever item is given that id.
+    if item is not None and not store.row(
+        "SELECT i.id FROM plan_items i JOIN meetings m ON m.id = i.meeting_id"
+        " WHERE i.id = ? AND m.citizen_id = ?",
+        [item, citizen_id],
+    ):
+        raise FacilitatorError(t("consent.err_no_item", id=item))
     existing = find_active(active(store, citizen_id), recipient_kind, cleaned, scope)
     if existing is not None:
         return existing
