@@ -24,6 +24,7 @@ from facilitator.domain.vocabulary import (
     Phase,
     PlanSection,
     PlanStatus,
+    RecipientKind,
     Who,
 )
 from facilitator.meetings import consent, followup, measures, people, plan, register, wellbeing
@@ -322,5 +323,5 @@ def _load_citizen(store: Store) -> MeetingInfo:
     )
     # Karsten lets his guide see the Mig card and the plan items Per takes part in; no more.
     for scope in DEMO_GUIDE_SCOPES:
-        consent.grant(store, citizen.id, "medborgerguide", DEMO_GUIDE, scope)
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, DEMO_GUIDE, scope)
     return register.get_meeting(store, meeting.id)

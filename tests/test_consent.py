@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import Consent
-from facilitator.meetings import consent, people
+from facilitator.meetings import consent, people, plan, register
 from facilitator.storage.store import Store
 from tests.conftest import TickingClock
 
@@ -191,6 +191,10 @@ def test_an_item_is_shareable_iff_an_active_consent_covers_it(steps: list[tuple]
         store = Store.open(Path(folder) / "facilitator.db", clock=TickingClock())
         try:
             cid = people.add_citizen(store, "Karsten Demo-Lund").id
+            # A consent names an item that exists: the citizen's plan holds items 1, 2, 3.
+            meeting = register.add_meeting(store, cid)
+            made = [plan.add_plan_item(store, meeting.id, f"Punkt {i}").id for i in ITEMS]
+            assert made == ITEMS
             # the model: which (recipient index, scope) pairs are active, by consent id
             model: dict[int, tuple[int, str]] = {}
             for action in steps:

@@ -31,6 +31,17 @@ async def tab_to(pilot: Pilot[None], kind: type[Widget]) -> None:
     raise AssertionError(f"Tab never reached {kind.__name__}; focus is on {pilot.app.focused}")
 
 
+def consent_lines(app: FacilitatorApp) -> list[tuple[str, str, str] | None]:
+    """The consent list as (kind, recipient, scope) per option; None for a heading."""
+    screen = app.screen
+    assert isinstance(screen, PrepareScreen)
+    view = screen.query_one(ConsentList)
+    return [
+        screen.consent_lines.get(view.get_option_at_index(i).id or "")
+        for i in range(view.option_count)
+    ]
+
+
 async def invite(pilot: Pilot[None], name: str, relation: str, kind_steps: int, dep: str) -> None:
     """F2, fill in the form, choose the kind with arrows and Space, Enter in a field saves."""
     await pilot.press("f2")
@@ -192,12 +203,46 @@ async def test_a_consent_stays_in_view_after_the_person_is_removed(
         await pilot.press("ctrl+end", "delete", "enter")  # Per Guidesen leaves the list
         assert "Per Guidesen" not in names(store, meeting_id)
         view = app.screen.query_one(ConsentList)
-        ids = [view.get_option_at_index(i).id for i in range(view.option_count)]
-        assert "medborgerguide|Per Guidesen|topics" in ids
+        lines = consent_lines(app)
+        assert ("medborgerguide", "Per Guidesen", "topics") in lines
         await tab_to(pilot, ConsentList)
-        view.highlighted = ids.index("medborgerguide|Per Guidesen|topics")
+        view.highlighted = lines.index(("medborgerguide", "Per Guidesen", "topics"))
         await pilot.press("space")  # and can still be withdrawn
     assert [c.scope for c in consent.active(store, citizen_id)] == ["mig_card", "plan", "contact"]
+
+
+async def test_a_name_with_a_bar_is_a_name_like_any_other(
+    demo_meeting: tuple[Store, int],
+) -> None:
+    """Option ids once joined kind|name|scope and split on "|": "Per | Guide" crashed."""
+    store, meeting_id = demo_meeting
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
+    MeetingSession(store, meeting_id).add_participant("Per | Guide", ParticipantKind.MEDBORGERGUIDE)
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE) as pilot:
+        lines = consent_lines(app)
+        wanted = ("medborgerguide", "Per | Guide", "mig_card")
+        assert wanted in lines
+        await tab_to(pilot, ConsentList)
+        view = app.screen.query_one(ConsentList)
+        view.highlighted = lines.index(wanted)
+        await pilot.press("space")
+        await pilot.pause()
+    held = consent.active(store, citizen_id)
+    assert ("medborgerguide", "Per | Guide", "mig_card") in [
+        (c.recipient_kind, c.recipient, c.scope) for c in held
+    ]
+
+
+async def test_the_consent_list_says_when_a_name_is_shared(demo_meeting: tuple[Store, int]) -> None:
+    """Two people called Per: items that only say "Per" go to neither, and the list says so."""
+    store, meeting_id = demo_meeting
+    MeetingSession(store, meeting_id).add_participant("Per Hansen", ParticipantKind.FRIVILLIG)
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=SIZE):
+        view = app.screen.query_one(ConsentList)
+        prompts = [str(view.get_option_at_index(i).prompt) for i in range(view.option_count)]
+        assert sum(t("consent.ambiguous", name="Per") in p for p in prompts) == 2
 
 
 async def test_edit_the_mig_card_and_put_it_on_the_wall(demo_meeting: tuple[Store, int]) -> None:

@@ -17,13 +17,13 @@ from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.records import Consent, MeetingInfo, Note
-from facilitator.domain.vocabulary import NoteKind, PlanSection, Rating, Who
+from facilitator.domain.vocabulary import NoteKind, PlanSection, Rating, RecipientKind, Who
 from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import consent, people, plan, register
 from facilitator.storage.store import Store
 
-MODEL_KIND = "sprogmodel"
+MODEL_KIND = RecipientKind.SPROGMODEL
 #: What the citizen is asked about for the model in Forberedelse ("dreams" alone also lets
 #: the citizen's dream notes go).
 MODEL_SCOPES = ("notes", "plan:all", "topics")

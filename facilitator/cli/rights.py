@@ -9,6 +9,7 @@ import click
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import Citizen
 from facilitator.domain.safetext import printable
+from facilitator.domain.vocabulary import RecipientKind
 from facilitator.i18n import t
 from facilitator.meetings import consent, people
 from facilitator.rights import erasure, export
@@ -24,7 +25,7 @@ def _find(store: Store, ref: str) -> Citizen:
     return people.find_citizen(store, cleaned)
 
 
-def _recipient(value: str) -> tuple[str, str]:
+def _recipient(value: str) -> tuple[RecipientKind, str]:
     """``KIND:NAME`` split and checked."""
     kind, sep, name = printable(value).partition(":")
     kind = kind.strip().lower()
@@ -35,7 +36,7 @@ def _recipient(value: str) -> tuple[str, str]:
         raise FacilitatorError(
             t("err.too_long", what=t("consent.word_recipient"), limit=consent.MAX_RECIPIENT)
         )
-    return kind, name
+    return RecipientKind(kind), name
 
 
 def _dump(document: object) -> str:
@@ -66,7 +67,8 @@ def register(group: click.Group) -> None:
                 document = export.export_for(store, citizen.id, *recipient, audit=False)
             write_output(_dump(document), output)
             # Audited once it is handed out (a refused output file hands out nothing).
-            export.record_export(store, citizen.id, shared=recipient is not None)
+            scopes = export.shared_scopes(document) if recipient is not None else None
+            export.record_export(store, citizen.id, shared=recipient is not None, scopes=scopes)
         if output not in (None, "-"):
             key = "rights.exported" if recipient is None else "rights.shared"
             click.echo(

@@ -20,7 +20,7 @@ from facilitator.domain.privacy import mask_deep
 from facilitator.domain.readability import Lix, lix
 from facilitator.domain.records import PlanVersion
 from facilitator.domain.snapshot import PlanSnapshot, SnapshotItem
-from facilitator.domain.vocabulary import ParticipantKind
+from facilitator.domain.vocabulary import ConsentScope, ParticipantKind, RecipientKind
 from facilitator.i18n import current_language, t
 from facilitator.i18n.dates import short_date
 from facilitator.meetings import consent, measures, people, plan, register
@@ -29,7 +29,7 @@ from facilitator.storage.store import Store
 
 KINDS = ("citizen", "s141")
 FORMATS = ("md", "html", "pdf")
-GUIDE = "medborgerguide"
+GUIDE = RecipientKind.MEDBORGERGUIDE
 
 
 @dataclass(frozen=True)
@@ -332,6 +332,16 @@ def _plan_for_brief(store: Store, citizen_id: int) -> PlanSource | None:
     return plan_source(store, meetings[-1].id)
 
 
+def _everyone(store: Store, data: PlanSnapshot | None) -> list[str]:
+    """Everyone in the plan's meeting, by name: those in the snapshot and, from the store,
+    those removed since (a name in a plan item is told apart among all of them)."""
+    if data is None:
+        return []
+    meeting_id = data["meeting"].get("id")
+    names = [] if meeting_id is None else [p.name for p in people.participants(store, meeting_id)]
+    return names + [str(p["name"]) for p in data["participants"] if p["name"] not in names]
+
+
 def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> dict[str, Any]:
     """Only what the citizen consented to share with this guide; nothing else leaves."""
     guide, cid = find_guide(store, guide_name, citizen_id)
@@ -339,12 +349,13 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
     given = consent.active(store, cid)
     source = _plan_for_brief(store, cid)
 
-    def allowed(scope: str) -> bool:
+    def allowed(scope: ConsentScope) -> bool:
         return consent.may_share(given, GUIDE, guide, scope)
 
     items: list[SnapshotItem] = source.data["items"] if source else []
-    part = [int(i["id"]) for i in items if consent.takes_part(i, guide)]
-    shared = consent.shareable_items(given, GUIDE, guide, items, taking_part=part)
+    shared, part = consent.shared_plan(
+        given, GUIDE, guide, items, _everyone(store, source.data if source else None)
+    )
     card = people.get_mig_card(store, cid)
     data = source.data if source else None
     # Mask the whole: the Mig card and the contact are read fresh, not from the snapshot.
@@ -354,10 +365,12 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
             "citizen": {"id": cid, "name": citizen.name, "first_name": citizen.name.split()[0]},
             "help_with": [_brief_item(i) for i in shared if int(i["id"]) in part],
             "other_items": [_brief_item(i) for i in shared if int(i["id"]) not in part],
-            "mig": card.words() if allowed("mig_card") and not card.is_empty else None,
-            "contact": card.contact if card.contact and allowed("contact") else None,
-            "topics": list(data["topics"]) if data and allowed("topics") else None,
-            "dreams": list(data["own"]["dreams"]) if data and allowed("dreams") else None,
+            "mig": card.words() if allowed(ConsentScope.MIG_CARD) and not card.is_empty else None,
+            "contact": card.contact if card.contact and allowed(ConsentScope.CONTACT) else None,
+            "topics": list(data["topics"]) if data and allowed(ConsentScope.TOPICS) else None,
+            "dreams": list(data["own"]["dreams"])
+            if data and allowed(ConsentScope.DREAMS)
+            else None,
             "meeting": (
                 {"date": data["meeting"]["date"], "next_meeting": data["meeting"]["next_meeting"]}
                 if data
@@ -365,14 +378,7 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
             ),
             "approved_at": source.version["approved_at"] if source else None,
             "consented_since": min(
-                (
-                    c.granted_at
-                    for c in given
-                    if c.recipient_kind == GUIDE
-                    and consent.normalise_recipient(c.recipient)
-                    == consent.normalise_recipient(guide)
-                ),
-                default=None,
+                (c.granted_at for c in consent.given_to(given, GUIDE, guide)), default=None
             ),
         }
     )

@@ -15,6 +15,7 @@ from facilitator.domain.vocabulary import (
     PlanSection,
     PlanStatus,
     Rating,
+    RecipientKind,
     Who,
 )
 
@@ -305,7 +306,7 @@ class Suggestion:
 class Consent:
     id: int
     citizen_id: int
-    recipient_kind: str
+    recipient_kind: RecipientKind
     recipient: str
     scope: str
     granted_at: str

@@ -131,3 +131,27 @@ class SourceKind(StrEnum):
 
 #: The people who belong to the citizen's own network (not the system).
 OWN_NETWORK = frozenset({ParticipantKind.BORGER, ParticipantKind.PRIVAT})
+
+
+class RecipientKind(StrEnum):
+    """Whom a consent lets see something (DOMAIN.md §6)."""
+
+    MEDBORGERGUIDE = "medborgerguide"
+    VEN = "ven"
+    AFDELING = "afdeling"
+    FORENING = "forening"
+    SPROGMODEL = "sprogmodel"
+
+
+class ConsentScope(StrEnum):
+    """What a consent lets the recipient see: a category (one plan item is ``plan_item:<id>``,
+    made by :func:`facilitator.meetings.consent.item_scope`)."""
+
+    MIG_CARD = "mig_card"
+    PLAN = "plan"
+    PLAN_ALL = "plan:all"
+    TOPICS = "topics"
+    DREAMS = "dreams"
+    CONTACT = "contact"
+    NOTES = "notes"
+    MEASURES = "measures"

@@ -10,16 +10,21 @@ A consent names a recipient (its kind and who) and a scope:
 ==================  ========================================================================
 scope               what the recipient may see
 ==================  ========================================================================
-``mig_card``        the citizen's "Mig" card (about, likes, dreams, know about me)
-``plan``            the plan items the recipient takes part in (with whom / follow-up)
+``mig_card``        the citizen's "Mig" card (about, likes, dreams, know about me), and name
+``plan``            the plan items the recipient takes part in (:func:`takes_part`)
 ``plan:all``        every plan item, including the ones the recipient has no part in
 ``topics``          what the citizen wants to talk about ("Det vil jeg gerne tale om")
 ``dreams``          the citizen's dreams (notes tagged drøm, the dreams on the Mig card)
-``contact``         how to reach the citizen
+``contact``         how to reach the citizen, and their name
 ``notes``           the meeting's notes, in the speakers' words (e.g. for a language model)
 ``measures``        the citizen's measures: dialogue ruler readings and WHO-5 scores
 ``plan_item:<id>``  one plan item, by its id
 ==================  ========================================================================
+
+The citizen's name goes only with ``mig_card`` or ``contact`` (:data:`NAME_SCOPES`). Scopes
+are :class:`ConsentScope` and kinds :class:`RecipientKind`. This module is the only place
+that matches a consent to a recipient (:func:`is_for`) or a plan item to a participant
+(:func:`takes_part`); briefs, exports and prompts call it.
 
 Recipient kinds: ``medborgerguide`` (a peer guide), ``ven`` (a friend across silos),
 ``afdeling`` (a department), ``forening`` (an association or volunteer), ``sprogmodel``
@@ -34,25 +39,22 @@ from typing import Any, TypeVar
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.records import Consent
 from facilitator.domain.safetext import clean_text
+from facilitator.domain.vocabulary import ConsentScope, RecipientKind
 from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.storage.store import Store
 
-RECIPIENT_KINDS: tuple[str, ...] = ("medborgerguide", "ven", "afdeling", "forening", "sprogmodel")
-CATEGORIES: tuple[str, ...] = (
-    "mig_card",
-    "plan",
-    "plan:all",
-    "topics",
-    "dreams",
-    "contact",
-    "notes",
-    "measures",
-)
+RECIPIENT_KINDS: tuple[RecipientKind, ...] = tuple(RecipientKind)
+CATEGORIES: tuple[ConsentScope, ...] = tuple(ConsentScope)
 ITEM_PREFIX = "plan_item:"
 MAX_RECIPIENT = 200
+#: The scopes that let the recipient know the citizen's name: the Mig card says who the
+#: citizen is, and "how to reach" them is meaningless without it. Nothing else does.
+NAME_SCOPES: frozenset[ConsentScope] = frozenset({ConsentScope.MIG_CARD, ConsentScope.CONTACT})
 
 Item = TypeVar("Item", bound=Mapping[str, Any])
+#: A scope as given: a category, or ``plan_item:<id>`` (see :func:`item_scope`).
+ScopeRef = ConsentScope | str
 
 
 # --- pure rules -------------------------------------------------------------------
@@ -68,6 +70,15 @@ def item_scope(item_id: int) -> str:
     return f"{ITEM_PREFIX}{item_id}"
 
 
+def item_of(scope: str) -> int | None:
+    """The plan item id an item scope names; None for a category."""
+    return (
+        int(scope[len(ITEM_PREFIX) :])
+        if is_valid_scope(scope) and scope.startswith(ITEM_PREFIX)
+        else None
+    )
+
+
 def is_valid_scope(scope: str) -> bool:
     """A known category, or ``plan_item:<id>`` with a positive whole-number id."""
     if scope in CATEGORIES:
@@ -78,15 +89,33 @@ def is_valid_scope(scope: str) -> bool:
     return False
 
 
-def covering_scopes(scope: str, takes_part: bool = False) -> frozenset[str]:
+def covering_scopes(scope: ScopeRef, takes_part: bool = False) -> frozenset[str]:
     """The scopes whose consent lets ``scope`` be shared: itself, and for an item its category.
 
     A plan item is covered by ``plan:all``, and by ``plan`` only when the recipient takes
-    part in it (``takes_part``, decided by the caller who knows the plan).
+    part in it (``takes_part``, decided by :func:`takes_part`).
     """
     if scope.startswith(ITEM_PREFIX):
-        return frozenset({scope, "plan:all", "plan"} if takes_part else {scope, "plan:all"})
-    return frozenset({scope})
+        wider = (
+            {ConsentScope.PLAN_ALL, ConsentScope.PLAN} if takes_part else {ConsentScope.PLAN_ALL}
+        )
+        return frozenset({str(scope), *wider})
+    return frozenset({str(scope)})
+
+
+def is_for(given: Consent, recipient_kind: RecipientKind, recipient: str) -> bool:
+    """Whether a consent names exactly this recipient: kind equal, name compared trimmed and
+    case-insensitively. The one place a recipient is matched to a consent."""
+    return given.recipient_kind == recipient_kind and normalise_recipient(
+        given.recipient
+    ) == normalise_recipient(recipient)
+
+
+def given_to(
+    consents: Sequence[Consent], recipient_kind: RecipientKind, recipient: str
+) -> list[Consent]:
+    """The active consents that name this recipient."""
+    return [c for c in consents if c.active and is_for(c, recipient_kind, recipient)]
 
 
 def _name_parts(text: str) -> set[str]:
@@ -101,49 +130,78 @@ def _name_parts(text: str) -> set[str]:
     return {normalise_recipient(p) for p in cleaned.split("|") if p.strip()}
 
 
-def takes_part(item: Mapping[str, Any], recipient: str) -> bool:
-    """Whether the recipient is named in a plan item's "with whom" or "follow-up", by full name
-    or by first name, as an entry of its own ("Per (medborgerguide), Lone" names Per and Lone;
-    "to gange per uge" names nobody). Decides what a ``plan`` consent covers."""
+def _first(name: str) -> str:
+    parts = normalise_recipient(name).split()
+    return parts[0] if parts else ""
+
+
+def ambiguous(recipient: str, participants: Iterable[str]) -> bool:
+    """Whether the recipient cannot be told apart from another participant by the name a plan
+    item might use: two participants share their full name, or the recipient's first name."""
+    who = normalise_recipient(recipient)
+    names = [normalise_recipient(p) for p in participants]
+    if names.count(who) > 1:
+        return True
+    first = _first(who)
+    return who in names and sum(1 for n in names if _first(n) == first) > 1
+
+
+def takes_part(item: Mapping[str, Any], recipient: str, participants: Iterable[str] = ()) -> bool:
+    """Whether the recipient is the participant a plan item's "with whom" or "follow-up" names,
+    as an entry of its own ("Per (medborgerguide), Lone" names Per and Lone; "to gange per
+    uge" names nobody). Decides what a ``plan`` consent covers.
+
+    ``participants`` are the names of everyone in the item's meeting (removed ones too). An
+    entry names the recipient when it is their full name, or their first name alone and they
+    are the one participant with that first name. When the name cannot tell the recipient
+    from another participant (:func:`ambiguous`), the item names nobody: nothing is shared.
+    """
     who = normalise_recipient(recipient)
     if not who:
         return False
-    names = {who, who.split()[0]}
+    people_here = [normalise_recipient(p) for p in participants]
+    if people_here.count(who) > 1:
+        return False
     named = _name_parts(str(item.get("with_whom", ""))) | _name_parts(
         str(item.get("follow_up", ""))
     )
-    return bool(names & named)
+    if who in named:
+        return True
+    first = _first(who)
+    if first not in named or first == who or who not in people_here:
+        return False
+    return sum(1 for n in people_here if _first(n) == first) == 1
 
 
 def may_share(
     consents: Sequence[Consent],
-    recipient_kind: str,
+    recipient_kind: RecipientKind,
     recipient: str,
-    scope: str,
+    scope: ScopeRef,
     takes_part: bool = False,
 ) -> bool:
     """Whether ``scope`` may be shared with this recipient. The one place that decides.
 
-    True only when an active (not revoked) consent names exactly this recipient (kind equal,
-    name compared trimmed and case-insensitively) and this scope, or the category that holds
-    an item scope. Everything else is false.
+    True only when an active (not revoked) consent names exactly this recipient
+    (:func:`is_for`) and this scope, or the category that holds an item scope. Everything
+    else is false.
     """
     if not recipient.strip() or not is_valid_scope(scope):
         return False
-    who = normalise_recipient(recipient)
     allowed = covering_scopes(scope, takes_part)
-    return any(
-        c.active
-        and c.recipient_kind == recipient_kind
-        and normalise_recipient(c.recipient) == who
-        and c.scope in allowed
-        for c in consents
-    )
+    return any(c.scope in allowed for c in given_to(consents, recipient_kind, recipient))
+
+
+def may_share_name(
+    consents: Sequence[Consent], recipient_kind: RecipientKind, recipient: str
+) -> bool:
+    """Whether the citizen's name may be shared: only with a consent in :data:`NAME_SCOPES`."""
+    return any(may_share(consents, recipient_kind, recipient, s) for s in NAME_SCOPES)
 
 
 def shareable_items(
     consents: Sequence[Consent],
-    recipient_kind: str,
+    recipient_kind: RecipientKind,
     recipient: str,
     items: Iterable[Item],
     taking_part: Iterable[int] = (),
@@ -167,6 +225,20 @@ def shareable_items(
     ]
 
 
+def shared_plan(
+    consents: Sequence[Consent],
+    recipient_kind: RecipientKind,
+    recipient: str,
+    items: Sequence[Item],
+    participants: Iterable[str],
+) -> tuple[list[Item], set[int]]:
+    """The plan items this recipient may see, and the ids of those they take part in: what
+    a brief, an export or a prompt shows of a plan, decided here and nowhere else."""
+    names = list(participants)
+    part = {int(i["id"]) for i in items if takes_part(i, recipient, names)}
+    return shareable_items(consents, recipient_kind, recipient, items, part), part
+
+
 # --- the ledger in the store --------------------------------------------------------
 
 
@@ -174,7 +246,7 @@ def _from_row(row: Mapping[str, Any]) -> Consent:
     return Consent(
         id=int(row["id"]),
         citizen_id=int(row["citizen_id"]),
-        recipient_kind=str(row["recipient_kind"]),
+        recipient_kind=RecipientKind(str(row["recipient_kind"])),
         recipient=str(row["recipient"]),
         scope=str(row["scope"]),
         granted_at=str(row["granted_at"]),
@@ -182,7 +254,7 @@ def _from_row(row: Mapping[str, Any]) -> Consent:
     )
 
 
-def _check(recipient_kind: str, recipient: str, scope: str) -> str:
+def _check(recipient_kind: str, recipient: str, scope: ScopeRef) -> str:
     """Refuse an unknown kind or scope and an empty recipient; return the cleaned recipient."""
     if recipient_kind not in RECIPIENT_KINDS:
         raise FacilitatorError(t("consent.err_kind", kind=recipient_kind))
@@ -220,29 +292,29 @@ def active(store: Store, citizen_id: int) -> list[Consent]:
 
 
 def find_active(
-    consents: Sequence[Consent], recipient_kind: str, recipient: str, scope: str
+    consents: Sequence[Consent], recipient_kind: RecipientKind, recipient: str, scope: ScopeRef
 ) -> Consent | None:
     """The active consent for exactly this recipient and scope (no category), if any."""
-    who = normalise_recipient(recipient)
     return next(
-        (
-            c
-            for c in consents
-            if c.active
-            and c.recipient_kind == recipient_kind
-            and normalise_recipient(c.recipient) == who
-            and c.scope == scope
-        ),
-        None,
+        (c for c in given_to(consents, recipient_kind, recipient) if c.scope == scope), None
     )
 
 
 def grant(
-    store: Store, citizen_id: int, recipient_kind: str, recipient: str, scope: str
+    store: Store, citizen_id: int, recipient_kind: RecipientKind, recipient: str, scope: ScopeRef
 ) -> Consent:
     """Record the citizen's consent, dated now. An identical active consent is returned as is."""
     cleaned = _check(recipient_kind, recipient, scope)
     people.get_citizen(store, citizen_id)
+    item = item_of(scope)
+    # A consent to an item names one that exists and is the citizen's: a consent to an id not
+    # (or no longer) in use would cover whatever item is given that id.
+    if item is not None and not store.row(
+        "SELECT i.id FROM plan_items i JOIN meetings m ON m.id = i.meeting_id"
+        " WHERE i.id = ? AND m.citizen_id = ?",
+        [item, citizen_id],
+    ):
+        raise FacilitatorError(t("consent.err_no_item", id=item))
     existing = find_active(active(store, citizen_id), recipient_kind, cleaned, scope)
     if existing is not None:
         return existing
@@ -276,9 +348,9 @@ def revoke(store: Store, consent_id: int) -> Consent:
 def set_consent(
     store: Store,
     citizen_id: int,
-    recipient_kind: str,
+    recipient_kind: RecipientKind,
     recipient: str,
-    scope: str,
+    scope: ScopeRef,
     given: bool,
 ) -> Consent | None:
     """Grant, or revoke every active consent for exactly this recipient and scope."""
@@ -289,3 +361,17 @@ def set_consent(
     while found := find_active(active(store, citizen_id), recipient_kind, recipient, scope):
         last = revoke(store, found.id)
     return last
+
+
+def end_item(store: Store, item_id: int, citizen_id: int) -> list[Consent]:
+    """End every consent to one plan item (the item is being deleted): a consent follows its
+    item and ends with it, audited as a revocation. Call inside the deleting transaction."""
+    ended: list[Consent] = []
+    for row in store.rows(
+        "SELECT * FROM consents WHERE citizen_id = ? AND scope = ? AND revoked_at IS NULL",
+        [citizen_id, item_scope(item_id)],
+    ):
+        store.update("consents", row["id"], {"revoked_at": store.now()})
+        store.audit("revoke", "consent", row["id"], citizen_id)
+        ended.append(get(store, int(row["id"])))
+    return ended

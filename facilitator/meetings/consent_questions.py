@@ -13,18 +13,24 @@ from dataclasses import dataclass
 
 from facilitator.domain.meeting import Participant
 from facilitator.domain.records import Consent
-from facilitator.domain.vocabulary import ParticipantKind
+from facilitator.domain.vocabulary import ConsentScope, ParticipantKind, RecipientKind
 from facilitator.meetings import consent
 from facilitator.storage.store import Store
 
 #: The scopes the citizen is asked about for a person or a department, in the order shown.
-ASKED_SCOPES: tuple[str, ...] = ("mig_card", "plan", "topics", "measures", "contact")
+ASKED_SCOPES: tuple[ConsentScope, ...] = (
+    ConsentScope.MIG_CARD,
+    ConsentScope.PLAN,
+    ConsentScope.TOPICS,
+    ConsentScope.MEASURES,
+    ConsentScope.CONTACT,
+)
 #: Participants asked about by name; a professional is asked about by department.
-RECIPIENT_KIND: dict[ParticipantKind, str] = {
-    ParticipantKind.MEDBORGERGUIDE: "medborgerguide",
-    ParticipantKind.FRIVILLIG: "forening",
+RECIPIENT_KIND: dict[ParticipantKind, RecipientKind] = {
+    ParticipantKind.MEDBORGERGUIDE: RecipientKind.MEDBORGERGUIDE,
+    ParticipantKind.FRIVILLIG: RecipientKind.FORENING,
 }
-MODEL_KIND = "sprogmodel"
+MODEL_KIND = RecipientKind.SPROGMODEL
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,7 @@ class ConsentQuestion:
     """One yes/no question: may this recipient see this scope? ``held`` is the consent in
     force when the answer is yes."""
 
-    recipient_kind: str
+    recipient_kind: RecipientKind
     recipient: str
     scope: str
     held: Consent | None
@@ -47,24 +53,28 @@ class ConsentQuestion:
 class RecipientQuestions:
     """Everything the citizen is asked about one recipient."""
 
-    recipient_kind: str
+    recipient_kind: RecipientKind
     recipient: str
     questions: tuple[ConsentQuestion, ...]
 
 
 def recipients(
     invited: Sequence[Participant], given: Sequence[Consent], model: str | None = None
-) -> list[tuple[str, str]]:
+) -> list[tuple[RecipientKind, str]]:
     """Whom the citizen is asked about, as (recipient kind, recipient), each once: peer guides
     and volunteers, professionals' departments, the language model, then anyone else who
     still holds a consent. ``invited`` are the participants still in the meeting."""
     wanted = [(RECIPIENT_KIND[p.kind], p.name) for p in invited if p.kind in RECIPIENT_KIND]
-    wanted += [("afdeling", p.department) for p in invited if p.is_professional and p.department]
+    wanted += [
+        (RecipientKind.AFDELING, p.department)
+        for p in invited
+        if p.is_professional and p.department
+    ]
     if model is not None:
         wanted.append((MODEL_KIND, model))
-    wanted += [(c.recipient_kind, c.recipient) for c in given]
-    found: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
+    wanted += [(RecipientKind(c.recipient_kind), c.recipient) for c in given]
+    found: list[tuple[RecipientKind, str]] = []
+    seen: set[tuple[RecipientKind, str]] = set()
     for kind, recipient in wanted:
         key = (kind, consent.normalise_recipient(recipient))
         if key not in seen:

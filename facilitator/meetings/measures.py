@@ -23,7 +23,7 @@ from typing import Any
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
-from facilitator.domain.vocabulary import ParticipantKind, PlanSection
+from facilitator.domain.vocabulary import ConsentScope, ParticipantKind, PlanSection, RecipientKind
 from facilitator.i18n import t
 from facilitator.meetings import consent, people, plan, register, wellbeing
 from facilitator.storage.store import Store
@@ -32,7 +32,7 @@ RULER_MIN, RULER_MAX = 1, 10
 #: The citizen chooses when to take the ruler again: after three or after six months.
 FOLLOW_UP_MONTHS = (3, 6)
 #: The consent scope that lets a recipient see the measures (see facilitator.meetings.consent).
-SCOPE = "measures"
+SCOPE = ConsentScope.MEASURES
 
 
 @dataclass(frozen=True)
@@ -330,7 +330,7 @@ def export_measures(store: Store, citizen_id: int) -> dict[str, Any]:
 
 
 def shareable_measures(
-    store: Store, citizen_id: int, recipient_kind: str, recipient: str
+    store: Store, citizen_id: int, recipient_kind: RecipientKind, recipient: str
 ) -> dict[str, Any]:
     """What of the measures a recipient may see: the chart data with consent, else nothing.
 

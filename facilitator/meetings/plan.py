@@ -12,7 +12,7 @@ from facilitator.domain.records import Note, PlanItem, PlanVersion
 from facilitator.domain.snapshot import OwnWords, PlanSnapshot, SnapshotItem
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
 from facilitator.i18n import t, tn
-from facilitator.meetings import people, register
+from facilitator.meetings import consent, people, register
 from facilitator.storage.store import Store
 
 PLAN_FIELDS = (
@@ -115,6 +115,8 @@ def delete_plan_item(store: Store, item_id: int) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM plan_items WHERE id = ?", [item_id])
         store.audit("delete", "plan_item", item_id, meeting.citizen_id)
+        # A consent to this item ends with it; its id is never handed out again (m011).
+        consent.end_item(store, item_id, meeting.citizen_id)
 
 
 #: Which of the citizen's own notes fill which part of Min plan.

@@ -10,10 +10,12 @@ Erasure (the right to be forgotten) is :mod:`facilitator.rights.erasure`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from facilitator import __version__
 from facilitator.domain.privacy import mask_deep
+from facilitator.domain.vocabulary import ConsentScope, RecipientKind
 from facilitator.meetings import consent, measures, people, register
 from facilitator.rights.holdings import embeddings_held, portable, rows, tables_with
 from facilitator.storage import paths
@@ -33,9 +35,17 @@ def _documents(citizen_id: int) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
-def record_export(store: Store, citizen_id: int, shared: bool) -> None:
-    """The audit entry of an export: "export" (for the citizen) or "share" (for a recipient)."""
-    store.audit("share" if shared else "export", "citizen", citizen_id, citizen_id)
+def record_export(
+    store: Store, citizen_id: int, shared: bool, scopes: Sequence[str] | None = None
+) -> None:
+    """The audit entry of an export: "export" (for the citizen), or for a recipient "share"
+    naming the scopes that were actually shared, or "share_nothing" when nothing was."""
+    if not shared:
+        store.audit("export", "citizen", citizen_id, citizen_id)
+    elif scopes:
+        store.audit("share", "scopes", ", ".join(scopes), citizen_id)
+    else:
+        store.audit("share_nothing", "citizen", citizen_id, citizen_id)
 
 
 def export_citizen(store: Store, citizen_id: int, audit: bool = True) -> dict[str, Any]:
@@ -89,43 +99,54 @@ def export_citizen(store: Store, citizen_id: int, audit: bool = True) -> dict[st
 _ITEM_FIELDS = ("what", "who", "with_whom", "by_when", "follow_up", "status", "needs_decision")
 
 
+def shared_scopes(document: Mapping[str, Any]) -> list[str]:
+    """What a recipient's export actually holds, by scope ("name" for the citizen's name):
+    what its audit entry says was shared."""
+    found = {key for key in ("mig_card", "contact", "dreams") if document.get(key)}
+    if document.get("citizen", {}).get("name"):
+        found.add("name")
+    for meeting in document.get("meetings", []):
+        found.update(key for key in ("topics", "dreams", "plan") if meeting.get(key))
+    return sorted(found)
+
+
 def export_for(
-    store: Store, citizen_id: int, recipient_kind: str, recipient: str, audit: bool = True
+    store: Store,
+    citizen_id: int,
+    recipient_kind: RecipientKind,
+    recipient: str,
+    audit: bool = True,
 ) -> dict[str, Any]:
     """What this recipient may see, and nothing more: each part is asked of
-    :func:`consent.may_share`; CPR numbers are masked everywhere. Audited as "share"."""
+    :func:`consent.may_share` (the name of :func:`consent.may_share_name`, the plan of
+    :func:`consent.shared_plan`); CPR numbers are masked everywhere. Audited as "share" with
+    the scopes actually shared, or as "share_nothing"."""
     citizen = people.get_citizen(store, citizen_id)
     ledger = consent.active(store, citizen.id)
 
-    def allowed(scope: str, part: bool = False) -> bool:
-        return consent.may_share(ledger, recipient_kind, recipient, scope, takes_part=part)
+    def allowed(scope: ConsentScope) -> bool:
+        return consent.may_share(ledger, recipient_kind, recipient, scope)
 
     document: dict[str, Any] = {
         "format": SHARE_FORMAT,
         "exported_at": store.now(),
-        "recipient": {"kind": recipient_kind, "name": " ".join(recipient.split())},
-        "citizen": {"name": citizen.name},
-        "consents": sorted(
-            {
-                c.scope
-                for c in ledger
-                if c.recipient_kind == recipient_kind
-                and consent.normalise_recipient(c.recipient)
-                == consent.normalise_recipient(recipient)
-            }
-        ),
+        "recipient": {"kind": str(recipient_kind), "name": " ".join(recipient.split())},
+        "citizen": {},
+        "consents": sorted({c.scope for c in consent.given_to(ledger, recipient_kind, recipient)}),
     }
+    if consent.may_share_name(ledger, recipient_kind, recipient):
+        document["citizen"] = {"name": citizen.name}
     card = people.get_mig_card(store, citizen.id)
-    if allowed("mig_card"):
+    if allowed(ConsentScope.MIG_CARD) and not card.is_empty:
         document["mig_card"] = card.words()
-    if allowed("contact") and card.contact:
+    if allowed(ConsentScope.CONTACT) and card.contact:
         document["contact"] = card.contact
     meetings: list[dict[str, Any]] = []
     for meeting in register.list_meetings(store, citizen.id):
         shared: dict[str, Any] = {"date": meeting.date}
-        if allowed("topics"):
+        if allowed(ConsentScope.TOPICS):
             shared["topics"] = [tp.text for tp in register.topics(store, meeting.id)]
-        if allowed("dreams"):
+        if allowed(ConsentScope.DREAMS):
             shared["dreams"] = [
                 r["text"]
                 for r in store.rows(
@@ -140,16 +161,16 @@ def export_for(
             " ORDER BY position, id",
             [meeting.id],
         )
-        part = [int(r["id"]) for r in rows if consent.takes_part(r, recipient)]
-        items = consent.shareable_items(ledger, recipient_kind, recipient, rows, part)
+        everyone = [p.name for p in people.participants(store, meeting.id)]
+        items, _ = consent.shared_plan(ledger, recipient_kind, recipient, rows, everyone)
         if items:
             shared["plan"] = [{k: r[k] for k in _ITEM_FIELDS} for r in items]
         if len(shared) > 1:
             meetings.append(shared)
-    if allowed("dreams"):
+    if allowed(ConsentScope.DREAMS) and card.dreams:
         document["dreams"] = card.dreams
     document["meetings"] = meetings
     if audit:
-        record_export(store, citizen.id, shared=True)
+        record_export(store, citizen.id, shared=True, scopes=shared_scopes(document))
     masked: dict[str, Any] = mask_deep(document)
     return masked

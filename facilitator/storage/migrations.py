@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -328,3 +331,91 @@ def m010_erasure_journal(db: Database) -> None:
         " started_at TEXT NOT NULL,"
         " finished_at TEXT)"
     )
+
+
+_PLAIN_ID = re.compile(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b(?!\s+AUTOINCREMENT)", re.IGNORECASE)
+
+
+def _ids_ever_used(db: Database) -> int:
+    """The highest id any table holds or any audit entry names (object or citizen): an id
+    used once, even of a row since deleted, is at most this."""
+    highest = 0
+    for table in db.table_names():
+        if table.startswith("_"):  # the migrations' own bookkeeping
+            continue
+        if "id" in db[table].columns_dict and db[table].columns_dict["id"] is int:
+            found = db.execute(f'SELECT MAX(id) FROM "{table}"').fetchone()[0]
+            highest = max(highest, int(found or 0))
+    if "audit_log" in db.table_names():
+        found = db.execute(
+            "SELECT MAX(MAX(COALESCE(citizen_id, 0)),"
+            " MAX(CASE WHEN object_id != '' AND object_id NOT GLOB '*[^0-9]*'"
+            " AND length(object_id) < 16 THEN CAST(object_id AS INTEGER) ELSE 0 END))"
+            " FROM audit_log"
+        ).fetchone()[0]
+        highest = max(highest, int(found or 0))
+    return highest
+
+
+def _rebuild_with_autoincrement(db: Database, table: str, create_sql: str) -> None:
+    """SQLite's twelve steps: a new table with AUTOINCREMENT, the rows copied, the old one
+    dropped, the new one renamed, and its indexes and triggers made again."""
+    extras = [
+        str(r[0])
+        for r in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL ORDER BY type, name",
+            [table],
+        )
+    ]
+    temporary = f"_new_{table}"
+    header = re.compile(rf'^\s*CREATE\s+TABLE\s+"?{re.escape(table)}"?', re.IGNORECASE)
+    new_sql = header.sub(
+        f'CREATE TABLE "{temporary}"',
+        _PLAIN_ID.sub("id INTEGER PRIMARY KEY AUTOINCREMENT", create_sql, count=1),
+        count=1,
+    )
+    columns = ", ".join(f'"{c}"' for c in db[table].columns_dict)
+    db.execute(new_sql)
+    db.execute(f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{table}"')
+    db.execute(f'DROP TABLE "{table}"')
+    db.execute(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
+    for sql in extras:
+        db.execute(sql)
+
+
+@migrations(transactional=False)
+def m011_ids_never_reused(db: Database) -> None:
+    """Every id is handed out once: a deleted plan item's, consent's or forgotten citizen's id
+    never comes back to name something else (a consent, an audit entry or an export that
+    pointed to the old one would then point to the new one).
+
+    Each table with a plain ``id INTEGER PRIMARY KEY`` is rebuilt with AUTOINCREMENT (data,
+    foreign keys, indexes and triggers kept), and its sequence starts above every id used so
+    far, including ids only the audit log still names. Foreign keys are off while the tables
+    are swapped (SQLite's way to rebuild a table; a PRAGMA cannot change inside a
+    transaction, hence not transactional) and checked before they are turned on again.
+    """
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            floor = _ids_ever_used(db)
+            plain = [
+                (str(r[0]), str(r[1]))
+                for r in db.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+                if _PLAIN_ID.search(str(r[1]))
+            ]
+            for table, create_sql in plain:
+                _rebuild_with_autoincrement(db, table, create_sql)
+            for table, _ in plain:
+                db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+                db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, floor])
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign keys broken by the rebuild: {broken[:3]}")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")

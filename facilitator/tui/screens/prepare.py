@@ -24,7 +24,7 @@ from facilitator.directory import departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import ParticipantKind
+from facilitator.domain.vocabulary import ParticipantKind, RecipientKind
 from facilitator.i18n import current_language, t
 from facilitator.meetings import consent, consent_questions, people, register, wellbeing
 from facilitator.meetings.consent_questions import RecipientQuestions
@@ -126,6 +126,9 @@ class PrepareScreen(PhaseScreen):
     """The forberedelse phase: the citizen's invitation list, topics, consents and Mig card."""
 
     CSS_PATH = CSS
+    #: The consent lines shown, by option id: (kind, recipient, scope). A name may hold any
+    #: character, so an option id never carries it.
+    consent_lines: dict[str, tuple[RecipientKind, str, str]]
     BINDINGS = [
         Binding(
             "f2",
@@ -280,9 +283,17 @@ class PrepareScreen(PhaseScreen):
             MODEL_SCOPES,
             self.model_recipient(),
         )
+        everyone = [p.name for p in self.session.state.participants]
+        # Options are named by position; the line itself is kept here, never parsed from text.
+        self.consent_lines = {}
         for recipient_questions in asked:
             label = self.label(recipient_questions, names)
             view.add_option(Option(f"[b]{escape(label)}[/b]", disabled=True))
+            if consent.ambiguous(recipient_questions.recipient, everyone):
+                first = recipient_questions.recipient.split()[0]
+                view.add_option(
+                    Option("  " + escape(t("consent.ambiguous", name=first)), disabled=True)
+                )
             for question in recipient_questions.questions:
                 kind, recipient, scope = question.recipient_kind, question.recipient, question.scope
                 held = question.held
@@ -293,7 +304,9 @@ class PrepareScreen(PhaseScreen):
                 )
                 scope_label = t(f"consent.scope_{scope.replace(':', '_')}")
                 text = box(held is not None, scope_label, state)
-                view.add_option(Option("  " + text, id=f"{kind}|{recipient}|{scope}"))
+                option_id = f"consent-{len(self.consent_lines)}"
+                self.consent_lines[option_id] = (RecipientKind(kind), recipient, scope)
+                view.add_option(Option("  " + text, id=option_id))
         if not asked:
             view.add_option(Option(t("consent.nobody"), disabled=True))
         if index is not None and index < view.option_count:
@@ -401,9 +414,10 @@ class PrepareScreen(PhaseScreen):
 
     @on(OptionList.OptionSelected, "#consents")
     def _toggle_consent(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
+        line = self.consent_lines.get(event.option.id or "")
+        if line is None:
             return
-        kind, recipient, scope = event.option.id.split("|")
+        kind, recipient, scope = line
         store = self.session.store
         held = consent.find_active(consent.active(store, self.citizen_id), kind, recipient, scope)
         self.run_action(
