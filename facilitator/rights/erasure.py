@@ -143,6 +143,8 @@ def forget_citizen(store: Store, citizen_id: int) -> ForgetReport:
     conn = store.db.conn
     conn.execute("PRAGMA secure_delete = ON")
     with store.atomic():
+        # Before the rows go: the meetings' leases go with them, and with them the refusal.
+        store.check_writer(citizen.id)
         report.rows = _erase_rows(conn, citizen.id)
         store.audit("erase", "citizen", citizen.id, citizen.id)
     try:
