@@ -418,6 +418,7 @@ def _merge() -> None:
         catalog_prepare,
         catalog_trust,
         catalog_writer,
+        catalog_writer2,
     )
 
     for part in (
@@ -429,6 +430,7 @@ def _merge() -> None:
         catalog_assist.MESSAGES,
         catalog_measures.MESSAGES,
         catalog_writer.MESSAGES,
+        catalog_writer2.MESSAGES,
     ):
         clash = set(part) & set(MESSAGES)
         if clash:

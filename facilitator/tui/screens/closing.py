@@ -165,7 +165,8 @@ class ClosingScreen(PhaseScreen):
 
     @on(Input.Blurred)
     def _left(self, event: Input.Blurred) -> None:
-        if not self._save(event.input) and event.input.id == "next-date":
+        # A date it cannot read goes back to the stored one; a write refused keeps the text.
+        if not self._save(event.input) and event.input.id == "next-date" and self.refused_by_rule():
             store, mid = self.session.store, self.session.meeting_id
             event.input.value = closing.next_meeting(store, mid).isoformat()
 

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
@@ -91,8 +92,12 @@ class HomeScreen(Screen[None]):
             if answer is None:
                 return
             store = self.app.store  # type: ignore[attr-defined]
-            citizen = people.add_citizen(store, answer[0], answer[1])
-            meeting = people.add_meeting(store, citizen.id)
+            try:
+                citizen = people.add_citizen(store, answer[0], answer[1])
+                meeting = people.add_meeting(store, citizen.id)
+            except FacilitatorError as exc:  # the disk refused it
+                self.notify(str(exc), severity="warning")
+                return
             self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
 
         self.app.push_screen(CitizenForm(), created)
@@ -104,9 +109,13 @@ class HomeScreen(Screen[None]):
             return
         store = self.app.store  # type: ignore[attr-defined]
         previous = people.get_meeting(store, meeting_id)
-        meeting = people.add_meeting(store, previous.citizen_id)
-        session = MeetingSession(store, meeting.id)
-        for p in people.participants(store, previous.id, include_removed=False):
-            if not p.is_citizen:
-                session.add_participant(p.name, p.kind, p.relation, p.department)
+        try:  # refused while another app leads the citizen's meeting, or by the disk
+            meeting = people.add_meeting(store, previous.citizen_id)
+            session = MeetingSession(store, meeting.id)
+            for p in people.participants(store, previous.id, include_removed=False):
+                if not p.is_citizen:
+                    session.add_participant(p.name, p.kind, p.relation, p.department)
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="warning")
+            return
         self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]

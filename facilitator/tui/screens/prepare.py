@@ -402,7 +402,7 @@ class PrepareScreen(PhaseScreen):
             return
         option = topics.get_option_at_index(topics.highlighted)
         if option.id is not None:
-            people.remove_topic(self.session.store, int(option.id))
+            self.run_action(lambda: people.remove_topic(self.session.store, int(option.id)))
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
@@ -417,16 +417,16 @@ class PrepareScreen(PhaseScreen):
 
     def action_toggle_wall(self) -> None:
         card = people.get_mig_card(self.session.store, self.citizen_id)
-        people.save_mig_card(self.session.store, replace(card, show_on_wall=not card.show_on_wall))
+        flipped = replace(card, show_on_wall=not card.show_on_wall)
+        self.run_action(lambda: people.save_mig_card(self.session.store, flipped))
         self._refresh_mig()
 
     # --- WHO-5 ----------------------------------------------------------------------------
 
     def action_toggle_who5(self) -> None:
         store = self.session.store
-        measures.set_who5_opt_in(
-            store, self.citizen_id, not measures.who5_opted_in(store, self.citizen_id)
-        )
+        wanted = not measures.who5_opted_in(store, self.citizen_id)
+        self.run_action(lambda: measures.set_who5_opt_in(store, self.citizen_id, wanted))
         self._refresh_who5()
 
     # --- consents ----------------------------------------------------------------------

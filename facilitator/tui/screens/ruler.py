@@ -169,6 +169,9 @@ class RulerScreen(CitizenMeasureScreen):
         return ""
 
     def _open_form(self, goal: str) -> None:
+        if self.looking():
+            return
+
         def saved(fields: dict[str, Any] | None) -> None:
             if fields is None:
                 return
@@ -202,7 +205,11 @@ class RulerScreen(CitizenMeasureScreen):
 
     def action_toggle_months(self) -> None:
         months = measures.follow_up_months(self.store, self.citizen_id)
-        measures.set_follow_up_months(self.store, self.citizen_id, 6 if months == 3 else 3)
+        self.write(
+            lambda: measures.set_follow_up_months(
+                self.store, self.citizen_id, 6 if months == 3 else 3
+            )
+        )
         self.show_goal()
 
     def action_remove_latest(self) -> None:
@@ -212,8 +219,7 @@ class RulerScreen(CitizenMeasureScreen):
         latest = readings[-1]
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                measures.remove_ruler_rating(self.store, latest.id)
+            if yes and self.write(lambda: measures.remove_ruler_rating(self.store, latest.id)):
                 self.reload(keep=latest.goal)
 
         question = t(
