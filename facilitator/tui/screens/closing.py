@@ -154,8 +154,15 @@ class ClosingScreen(PhaseScreen):
         return ok
 
     def save_all(self) -> bool:
-        """Save every field; False when one was refused (it keeps the leader's text)."""
-        return all([self._save(field) for field in self.query(Input)])
+        """Save every field; False when one was refused (it keeps the leader's text). A write
+        refused by the disk or another app leading is said once, not once per field."""
+        saved = True
+        for field in self.query(Input):
+            if not self._save(field):
+                saved = False
+                if not self.refused_by_rule():
+                    break
+        return saved
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

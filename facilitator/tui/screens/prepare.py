@@ -408,6 +408,9 @@ class PrepareScreen(PhaseScreen):
     # --- Mig card ----------------------------------------------------------------------
 
     def action_edit_mig(self) -> None:
+        if self.looking():
+            return
+
         def save(card: MigCard) -> None:
             people.save_mig_card(self.session.store, card)
             self._refresh_mig()
