@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from facilitator.assist.tasks import Proposal, Task, accept
 from facilitator.directory.embeddings import HashingEmbedder
@@ -27,7 +27,7 @@ from facilitator.tui.screens.plan import PlanGrid
 from facilitator.tui.widgets.plan_form import PlanItemForm
 from facilitator.tui.widgets.suggestion_list import SuggestionList
 from tests.figures import record
-from tests.test_trust_writer import faulty
+from tests.test_trust_writer import faulty, meeting_in_rounds
 
 HELD = "ledes fra"
 
@@ -236,13 +236,15 @@ async def test_a_looking_app_writes_nothing_from_any_screen(store: Store, home: 
 
         await two.pause()
         said.take()
-        # Forberedelse: a topic, an invitee, a consent, the Mig card, WHO-5 yes.
+        # Forberedelse: a topic, the Mig card, an invitee, WHO-5 yes, a consent.
         topic = screen().query_one("#topic-input", Input)
         topic.value = "Bolig"
         topic.focus()
         await attempt("topic", "enter")
         assert topic.value == "Bolig"  # what was typed stays
         await attempt("Mig card", "ctrl+b")
+        await attempt("invitee", "f2")
+        await attempt("WHO-5 yes", "f8")
         consents = screen().query_one("#consents", OptionList)
         consents.focus()
         consents.highlighted = 1  # the first scope under the first recipient
@@ -300,5 +302,51 @@ async def test_a_looking_app_writes_nothing_from_any_screen(store: Store, home: 
         screens=[name for name, _ in attempts],
         rows_written=0,
         sentences_per_attempt=1,
+        tracebacks=0,
+    )
+
+
+# --- a plan item the disk refuses ------------------------------------------------------------
+
+
+async def test_a_plan_item_the_disk_refuses_stays_in_its_form(store: Store) -> None:
+    """Disk full while a plan item is saved: the form stays open with the text and says why,
+    nothing of the item is stored (its audit line failed after its row), and Ctrl+S again
+    saves it once the disk has room."""
+    meeting_id = meeting_in_rounds(store)
+    MeetingSession(store, meeting_id).set_phase(Phase.PLAN)
+    app = make_app(store, meeting_id, embedder_factory=HashingEmbedder)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(PlanGrid).focus()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, PlanItemForm)
+        what = form.query_one("#what", Input)
+        what.value = "Jeg ringer til Lone om posten"
+        form.query_one("#follow_up", Input).value = "Lone"
+        left = faulty(store, "audit_log", "database or disk is full", times=2)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and what.value == "Jeg ringer til Lone om posten"
+        error = form.query_one("#form-error", Static)
+        assert error.display and "disken er fuld" in str(error.content)
+        assert plan.plan_items(store, meeting_id) == []
+        await pilot.press("ctrl+s")  # still full: still open, still nothing
+        await pilot.pause()
+        assert app.screen is form and plan.plan_items(store, meeting_id) == []
+        assert left() == 0
+        await pilot.press("ctrl+s")  # room again: saved, once, and the form closes
+        await pilot.pause()
+        assert app.screen is not form
+        assert app._exception is None
+    items = plan.plan_items(store, meeting_id)
+    assert [(i.what, i.follow_up) for i in items] == [("Jeg ringer til Lone om posten", "Lone")]
+    record(
+        "disk_refused_plan_item",
+        refused_saves=2,
+        kept_in_form=True,
+        stored_while_failing=0,
+        stored_after_retry=len(items),
         tracebacks=0,
     )

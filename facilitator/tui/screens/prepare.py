@@ -347,6 +347,9 @@ class PrepareScreen(PhaseScreen):
         return self.session.state.participant(int(key)) if key else None
 
     def action_add_participant(self) -> None:
+        if self.looking():
+            return
+
         def save(name: str, relation: str, kind: ParticipantKind, department: str) -> None:
             dep = self.department_id(department) if department.strip() else ""
             added = self.session.add_participant(name, kind, relation, dep)
