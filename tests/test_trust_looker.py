@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from facilitator.assist.tasks import Proposal, Task, accept
 from facilitator.directory.embeddings import HashingEmbedder
 from facilitator.directory.suggestions import rate, store_ranked
-from facilitator.domain.errors import DiskFull, MeetingHeld
+from facilitator.domain.errors import MeetingHeld
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Rating
 from facilitator.meetings import closing, consent, followup, lease, measures, people, plan
