@@ -30,7 +30,7 @@ TESTS: dict[str, list[str]] = {
     "network": ["tests/test_trust_offline.py::test_whole_meeting_opens_no_network_connection"],
     "files": ["tests/test_trust_files.py"],
     "fuzz": ["tests/test_trust_fuzz.py"],
-    "writer": ["tests/test_trust_writer.py"],
+    "writer": ["tests/test_trust_writer.py", "tests/test_trust_looker.py"],
 }
 
 

@@ -321,6 +321,7 @@ def save_summary(store: Store, meeting_id: int, text: str) -> Path:
     if not cleaned:
         raise FacilitatorError(t("err.empty", what=t("word.text")))
     meeting = register.get_meeting(store, meeting_id)
+    store.check_writer(meeting.citizen_id)  # before the file: its audit line comes after it
     folder = paths.ensure_private_dir(paths.citizen_documents_dir(meeting.citizen_id))
     target = folder / f"opsummering-{meeting_id}.md"
     fd, tmp = tempfile.mkstemp(prefix=".summary-", dir=folder)

@@ -72,7 +72,9 @@ def rank_for_meeting(
 def store_ranked(store: Store, meeting_id: int, ranked: list[Ranked]) -> None:
     """Keep the ranking: new ideas are added, rated ones keep the citizen's rating."""
     now = store.now()
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     with store.atomic():
+        store.check_writer(citizen_id)  # a cache, not audited: the app that leads keeps it
         for r in ranked:
             store.db.execute(
                 "INSERT INTO suggestions (meeting_id, note_id, entry_id, score, why, created_at)"

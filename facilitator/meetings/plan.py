@@ -270,6 +270,7 @@ def save_version(
     if latest is not None and same_plan(latest.snapshot, current) and latest.approved_at is None:
         if rendered_md and rendered_md != latest.rendered_md:
             with store.atomic():
+                store.check_writer(meeting.citizen_id)  # not audited: a new rendering only
                 store.update("plan_versions", latest.id, {"rendered_md": rendered_md})
         return get_version(store, meeting_id, latest.version) or latest
     if latest is not None and same_plan(latest.snapshot, current):

@@ -79,7 +79,8 @@ class MeetingSession:
     def __init__(self, store: Store, meeting_id: int, owner: Owner | None = None) -> None:
         self.store = store
         self.meeting_id = meeting_id
-        self.owner = owner or Owner.here()
+        # The store's owner: its guard (Store.check_writer) and this session's agree on who leads.
+        self.owner = owner or store.owner
         #: The lease of another app that leads this meeting: this session only looks.
         self.holder: Lease | None = None
         self._leading = False

@@ -119,6 +119,8 @@ def forget_citizen(store: Store, citizen_id: int) -> ForgetReport:
     citizen = people.get_citizen(store, citizen_id)
     try:
         with store.atomic():
+            # Not while another app leads the citizen's meeting (its lease would go with the rows).
+            store.check_writer(citizen.id)
             erasure_id = store.insert(
                 "erasure",
                 {

@@ -14,14 +14,18 @@ from typing import Any
 from sqlite_utils import Database
 
 from facilitator.domain.clock import Clock, system_now
-from facilitator.domain.errors import StoreError
+from facilitator.domain.errors import MeetingHeld, StoreError
 from facilitator.i18n import t
 from facilitator.storage import paths
 from facilitator.storage.faults import translate
+from facilitator.storage.leases import Owner, citizen_held_by_other
 from facilitator.storage.migrations import known_names, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+#: Audited actions that only read (or hand out a copy): allowed to an app that only looks.
+#: Every other audited action writes and is refused while another app leads the citizen.
+READING_ACTIONS = frozenset({"open", "read", "render", "export", "share", "send"})
 
 
 def os_user() -> str:
@@ -114,11 +118,16 @@ def _backup(path: Path, clock: Clock) -> Path:
 class Store:
     """Everything facilitator holds, in one SQLite file anyone can open."""
 
-    def __init__(self, db: Database, path: Path, clock: Clock = system_now) -> None:
+    def __init__(
+        self, db: Database, path: Path, clock: Clock = system_now, owner: Owner | None = None
+    ) -> None:
         self.db = db
         self.path = path
         self.clock = clock
         self.backup_path: Path | None = None
+        #: Whose meeting leases this connection writes under (one per app; a worker thread's
+        #: connection shares its app's). Without a lease it may write only what no app leads.
+        self.owner = owner or Owner.here(os_user())
 
     # --- opening -------------------------------------------------------------
 
@@ -162,7 +171,7 @@ class Store:
     def another_connection(cls, store: Store) -> Store:
         """A second connection to an open store, for a worker thread (a connection belongs to
         the thread that opened it). The file was checked and migrated by the first."""
-        return cls(cls._connect(store.path), store.path, store.clock)
+        return cls(cls._connect(store.path), store.path, store.clock, store.owner)
 
     @staticmethod
     def _connect(path: Path) -> Database:
@@ -274,6 +283,18 @@ class Store:
             self.audit(action, object_kind, rowid, citizen_id)
         return rowid
 
+    def check_writer(self, citizen_id: int) -> None:
+        """Refuse (MeetingHeld) a write about the citizen while another live app leads one of
+        their meetings and this connection leads none: one writer per meeting, and the
+        citizen's plan, Mig card, measures and consents are written where the meeting is led.
+
+        ``audit`` calls this for every write it records, inside the write's transaction, so a
+        refused write is rolled back whole; call it first where a write is not audited or
+        touches more than the database (a file, an erasure)."""
+        holder = citizen_held_by_other(self, citizen_id, self.owner)
+        if holder is not None:
+            raise MeetingHeld(t("lease.held", who=holder.owner.label))
+
     def audit(
         self,
         action: str,
@@ -281,7 +302,13 @@ class Store:
         object_id: str | int = "",
         citizen_id: int | None = None,
     ) -> None:
-        """Record who did what to which object, never the note text itself."""
+        """Record who did what to which object, never the note text itself.
+
+        A write about a citizen (any action but ``READING_ACTIONS``) is refused here, before
+        it is recorded, while another app leads the citizen's meeting (``check_writer``).
+        """
+        if citizen_id is not None and action not in READING_ACTIONS:
+            self.check_writer(citizen_id)
         self.insert(
             "audit_log",
             {

@@ -175,7 +175,10 @@ class FacilitatorApp(App[None]):
 
         if message.sequence < self._sequence:
             return  # notes arrived since; a newer ranking is on its way
-        store_ranked(self.store, message.meeting_id, message.ranked)
+        try:
+            store_ranked(self.store, message.meeting_id, message.ranked)
+        except FacilitatorError as exc:  # only looking, or the disk refused: ideas wait
+            self.log.warning(f"ranking not kept: {exc}")
         self.ranked[message.meeting_id] = message.ranked
         self._tell_screen()
 

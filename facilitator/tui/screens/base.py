@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError, MeetingHeld, WriteFailed
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import PHASE_ORDER, Phase
 from facilitator.i18n import t
@@ -57,6 +57,8 @@ class PhaseScreen(Screen[None]):
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
+        #: Why the last action run through ``run_action`` was refused, if it was.
+        self.refused: FacilitatorError | None = None
         # The header redraws every few seconds; the name does not change during a meeting.
         self.citizen_name = people.get_citizen(session.store, session.info.citizen_id).name
 
@@ -134,11 +136,27 @@ class PhaseScreen(Screen[None]):
 
     def run_action(self, action: object) -> bool:
         """Run a session action; a rule the method insists on is shown, not raised."""
+        self.refused = None
         try:
             action()  # type: ignore[operator]
         except FacilitatorError as exc:
+            self.refused = exc
             self.notify(str(exc), severity="warning")
             return False
+        return True
+
+    def refused_by_rule(self) -> bool:
+        """The last refusal was about what was typed (a date, a length), not the disk or
+        another app leading: only then may a field go back to what is stored."""
+        return self.refused is not None and not isinstance(self.refused, (WriteFailed, MeetingHeld))
+
+    def looking(self) -> bool:
+        """Another app leads the meeting: say who (one sentence) and write nothing. Keys that
+        would open a form ask this first; the store refuses the write anyway."""
+        holder = self.session.holder
+        if holder is None:
+            return False
+        self.notify(t("lease.held", who=holder.owner.label), severity="warning")
         return True
 
     def action_advance(self) -> None:
@@ -167,7 +185,11 @@ class PhaseScreen(Screen[None]):
         (the plan and Afrunding screens bind Ctrl+G to this)."""
         from facilitator.tui.screens.plan_review import PlanReviewScreen
 
-        review = PlanReviewScreen(self.session.store, self.session.meeting_id)
+        try:  # opening it stores the plan as it is now (a version): a write
+            review = PlanReviewScreen(self.session.store, self.session.meeting_id)
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="warning")
+            return
         self.app.push_screen(review, lambda _: self.refresh_view())
 
     def action_leave(self) -> None:
@@ -178,6 +200,9 @@ class PhaseScreen(Screen[None]):
     def action_edit_mig(self) -> None:
         """The Mig card, in the citizen's own words, editable at every meeting."""
         from facilitator.tui.screens.prepare_forms import MigForm
+
+        if self.looking():
+            return
 
         def save(card: MigCard) -> None:
             people.save_mig_card(self.session.store, card)

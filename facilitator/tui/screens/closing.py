@@ -154,8 +154,15 @@ class ClosingScreen(PhaseScreen):
         return ok
 
     def save_all(self) -> bool:
-        """Save every field; False when one was refused (it keeps the leader's text)."""
-        return all([self._save(field) for field in self.query(Input)])
+        """Save every field; False when one was refused (it keeps the leader's text). A write
+        refused by the disk or another app leading is said once, not once per field."""
+        saved = True
+        for field in self.query(Input):
+            if not self._save(field):
+                saved = False
+                if not self.refused_by_rule():
+                    break
+        return saved
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -165,7 +172,8 @@ class ClosingScreen(PhaseScreen):
 
     @on(Input.Blurred)
     def _left(self, event: Input.Blurred) -> None:
-        if not self._save(event.input) and event.input.id == "next-date":
+        # A date it cannot read goes back to the stored one; a write refused keeps the text.
+        if not self._save(event.input) and event.input.id == "next-date" and self.refused_by_rule():
             store, mid = self.session.store, self.session.meeting_id
             event.input.value = closing.next_meeting(store, mid).isoformat()
 

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
+from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
@@ -89,8 +90,12 @@ class HomeScreen(Screen[None]):
             if answer is None:
                 return
             store = self.app.store  # type: ignore[attr-defined]
-            citizen = people.add_citizen(store, answer[0], answer[1])
-            meeting = register.add_meeting(store, citizen.id)
+            try:
+                citizen = people.add_citizen(store, answer[0], answer[1])
+                meeting = register.add_meeting(store, citizen.id)
+            except FacilitatorError as exc:  # the disk refused it
+                self.notify(str(exc), severity="warning")
+                return
             self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
 
         self.app.push_screen(CitizenForm(), created)
@@ -102,9 +107,13 @@ class HomeScreen(Screen[None]):
             return
         store = self.app.store  # type: ignore[attr-defined]
         previous = register.get_meeting(store, meeting_id)
-        meeting = register.add_meeting(store, previous.citizen_id)
-        session = MeetingSession(store, meeting.id)
-        for p in people.participants(store, previous.id, include_removed=False):
-            if not p.is_citizen:
-                session.add_participant(p.name, p.kind, p.relation, p.department)
+        try:  # refused while another app leads the citizen's meeting, or by the disk
+            meeting = register.add_meeting(store, previous.citizen_id)
+            session = MeetingSession(store, meeting.id)
+            for p in people.participants(store, previous.id, include_removed=False):
+                if not p.is_citizen:
+                    session.add_participant(p.name, p.kind, p.relation, p.department)
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="warning")
+            return
         self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import Screen
@@ -16,3 +20,21 @@ class CitizenMeasureScreen(Screen[None]):
         self.store = session.store
         self.citizen_id = session.info.citizen_id
         self.citizen_name = people.get_citizen(self.store, self.citizen_id).name
+
+    def looking(self) -> bool:
+        """Another app leads the meeting: say who (one sentence) before a form is opened, so
+        nothing is typed in vain. The store refuses the write anyway."""
+        holder = self.session.holder
+        if holder is None:
+            return False
+        self.notify(t("lease.held", who=holder.owner.label), severity="warning")
+        return True
+
+    def write(self, action: Callable[[], object]) -> bool:
+        """Run a write; a refusal (the disk, another app leading) is one sentence, not raised."""
+        try:
+            action()
+        except FacilitatorError as exc:
+            self.notify(str(exc), severity="warning")
+            return False
+        return True

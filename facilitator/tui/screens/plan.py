@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -183,7 +185,9 @@ class PlanScreen(PhaseScreen):
 
     @on(SuggestionList.Rated)
     def _rated(self, event: SuggestionList.Rated) -> None:
-        suggestions.rate(self.session.store, event.suggestion_id, event.rating)
+        self.run_action(
+            lambda: suggestions.rate(self.session.store, event.suggestion_id, event.rating)
+        )
         self.suggestions_updated()
 
     @on(SuggestionList.Accepted)
@@ -219,41 +223,37 @@ class PlanScreen(PhaseScreen):
         return self.row_items[min(grid.cursor_row, len(self.row_items) - 1)]
 
     def new_item(self, section: PlanSection) -> None:
-        def saved(fields: dict[str, object] | None) -> None:
-            if fields is None:
-                return
-            what = str(fields.pop("what"))
-            self.run_action(
-                lambda: plan.add_plan_item(
-                    self.session.store, self.session.meeting_id, what, **fields
-                )
-            )
-            self.refresh_body()
+        if self.looking():
+            return
 
-        self.app.push_screen(PlanItemForm(section), saved)
+        def save(fields: dict[str, Any]) -> None:
+            what = str(fields.pop("what"))
+            plan.add_plan_item(self.session.store, self.session.meeting_id, what, **fields)
+
+        # The form saves and closes once stored; a refusal keeps it open with the text.
+        self.app.push_screen(PlanItemForm(section, save=save), lambda _: self.refresh_body())
 
     def edit_item(self) -> None:
         item = self._selected()
-        if item is None:
+        if item is None or self.looking():
             return
 
-        def saved(fields: dict[str, object] | None) -> None:
-            if fields is None:
-                return
+        def save(fields: dict[str, Any]) -> None:
             fields.pop("section", None)
-            self.run_action(lambda: plan.update_plan_item(self.session.store, item.id, **fields))
-            self.refresh_body()
+            plan.update_plan_item(self.session.store, item.id, **fields)
 
-        self.app.push_screen(PlanItemForm(item.section, item), saved)
+        self.app.push_screen(
+            PlanItemForm(item.section, item, save=save), lambda _: self.refresh_body()
+        )
 
     def delete_item(self) -> None:
         item = self._selected()
-        if item is None:
+        if item is None or self.looking():
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                plan.delete_plan_item(self.session.store, item.id)
+                self.run_action(lambda: plan.delete_plan_item(self.session.store, item.id))
                 self.refresh_body()
 
         self.app.push_screen(Confirm(t("plan.confirm_delete", what=item.what)), answered)

@@ -160,13 +160,15 @@ class PlanReviewScreen(Screen[None]):
         page = self.pages[self.index]
         if page.item_id is None or self.version.approved_at:
             return
-        self.marked ^= {page.item_id}
+        marked = self.marked ^ {page.item_id}
         try:
             self.version = plan.request_changes(
-                self.store, self.meeting_id, self.version.version, sorted(self.marked)
+                self.store, self.meeting_id, self.version.version, sorted(marked)
             )
         except FacilitatorError as error:
             self.notify_error(error)
+        else:  # marked on the wall only once it is stored
+            self.marked = marked
         self.show()
 
     def action_approve(self) -> None:

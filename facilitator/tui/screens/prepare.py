@@ -324,6 +324,9 @@ class PrepareScreen(PhaseScreen):
         return self.session.state.participant(int(key)) if key else None
 
     def action_add_participant(self) -> None:
+        if self.looking():
+            return
+
         def save(name: str, relation: str, kind: ParticipantKind, department: str) -> None:
             dep = (
                 departments.department_id(self.session.store, department)
@@ -383,12 +386,15 @@ class PrepareScreen(PhaseScreen):
             return
         option = topics.get_option_at_index(topics.highlighted)
         if option.id is not None:
-            register.remove_topic(self.session.store, int(option.id))
+            self.run_action(lambda: register.remove_topic(self.session.store, int(option.id)))
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
 
     def action_edit_mig(self) -> None:
+        if self.looking():
+            return
+
         def save(card: MigCard) -> None:
             people.save_mig_card(self.session.store, card)
             self._refresh_mig()
@@ -398,16 +404,16 @@ class PrepareScreen(PhaseScreen):
 
     def action_toggle_wall(self) -> None:
         card = people.get_mig_card(self.session.store, self.citizen_id)
-        people.save_mig_card(self.session.store, replace(card, show_on_wall=not card.show_on_wall))
+        flipped = replace(card, show_on_wall=not card.show_on_wall)
+        self.run_action(lambda: people.save_mig_card(self.session.store, flipped))
         self._refresh_mig()
 
     # --- WHO-5 ----------------------------------------------------------------------------
 
     def action_toggle_who5(self) -> None:
         store = self.session.store
-        wellbeing.set_who5_opt_in(
-            store, self.citizen_id, not wellbeing.who5_opted_in(store, self.citizen_id)
-        )
+        wanted = not wellbeing.who5_opted_in(store, self.citizen_id)
+        self.run_action(lambda: wellbeing.set_who5_opt_in(store, self.citizen_id, wanted))
         self._refresh_who5()
 
     # --- consents ----------------------------------------------------------------------

@@ -153,6 +153,9 @@ class RulerScreen(CitizenMeasureScreen):
     # --- actions -----------------------------------------------------------------------
 
     def _open_form(self, goal: str) -> None:
+        if self.looking():
+            return
+
         def save(fields: dict[str, Any]) -> RulerRating:
             return measures.rate_goal(
                 self.store, self.citizen_id, meeting_id=self.session.meeting_id, **fields
@@ -182,7 +185,11 @@ class RulerScreen(CitizenMeasureScreen):
 
     def action_toggle_months(self) -> None:
         months = measures.follow_up_months(self.store, self.citizen_id)
-        measures.set_follow_up_months(self.store, self.citizen_id, 6 if months == 3 else 3)
+        self.write(
+            lambda: measures.set_follow_up_months(
+                self.store, self.citizen_id, 6 if months == 3 else 3
+            )
+        )
         self.show_goal()
 
     def action_remove_latest(self) -> None:
@@ -192,8 +199,7 @@ class RulerScreen(CitizenMeasureScreen):
         latest = readings[-1]
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                measures.remove_ruler_rating(self.store, latest.id)
+            if yes and self.write(lambda: measures.remove_ruler_rating(self.store, latest.id)):
                 self.reload(keep=latest.goal)
 
         question = t(

@@ -175,13 +175,16 @@ class SinceScreen(PhaseScreen):
         if item is None:
             return
         store = self.session.store
-        self.run_action(lambda: followup.review(store, self.meeting_id, item.id, status, what_now))
+        ok = self.run_action(
+            lambda: followup.review(store, self.meeting_id, item.id, status, what_now)
+        )
         self.reload_items()
         if not self.is_attached:
             return
         self.refresh_body()
         saved = self.current
-        if what_now is not None and saved is not None:
+        # A refused "Hvad nu?" stays in the field as typed, for another Enter.
+        if ok and what_now is not None and saved is not None:
             self.query_one("#what-now", Input).value = saved.review
 
     def action_rate(self, status: str) -> None:

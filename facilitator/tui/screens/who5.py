@@ -108,6 +108,9 @@ class Who5Screen(CitizenMeasureScreen):
         self.refresh_bindings()
 
     def action_answer(self) -> None:
+        if self.looking():
+            return
+
         def saved(result: tuple[tuple[int, ...], str] | None) -> None:
             if result is None:
                 return
@@ -130,8 +133,7 @@ class Who5Screen(CitizenMeasureScreen):
         last: Who5 = history[-1]
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                wellbeing.remove_who5(self.store, last.id)
+            if yes and self.write(lambda: wellbeing.remove_who5(self.store, last.id)):
                 self.refresh_body()
 
         question = t("who5.confirm_remove", date=day_text(last.taken_on))

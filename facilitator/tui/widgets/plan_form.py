@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
+from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanSection, Who
 from facilitator.i18n import t
@@ -16,7 +18,12 @@ from facilitator.tui.bindings import ModalScreen
 
 
 class PlanItemForm(ModalScreen[dict[str, Any] | None]):
-    """Add or edit a plan item; returns the fields, or None when cancelled."""
+    """Add or edit a plan item; returns the fields, or None when cancelled.
+
+    With ``save`` the form saves them itself and closes only once they are stored: a write
+    refused (a full disk, another app leading the meeting) is said in the form, and what was
+    typed stays for another Ctrl+S.
+    """
 
     DEFAULT_CSS = """
     PlanItemForm { align: center middle; }
@@ -26,17 +33,25 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
     PlanItemForm .form-title { text-style: bold; padding: 0; }
     PlanItemForm RadioSet { width: 100%; }
     PlanItemForm .hint { color: $text-muted; padding-top: 1; }
+    PlanItemForm #form-error { color: $error; text-style: bold; padding-top: 1; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "form.save", id="form.save", priority=True),
         Binding("escape", "cancel", "form.cancel", id="form.cancel"),
     ]
 
-    def __init__(self, section: PlanSection, item: PlanItem | None = None, what: str = "") -> None:
+    def __init__(
+        self,
+        section: PlanSection,
+        item: PlanItem | None = None,
+        what: str = "",
+        save: Callable[[dict[str, Any]], object] | None = None,
+    ) -> None:
         super().__init__()
         self.section = section
         self.item = item
         self.initial_what = item.what if item else what
+        self.save = save
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -73,6 +88,9 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
                 yield Label(t("plan.other_ways"))
                 yield Input(item.other_ways if item else "", id="other_ways")
             yield Label(t("form.hint"), classes="hint")
+            error = Static("", id="form-error")
+            error.display = False
+            yield error
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
@@ -100,7 +118,19 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
         elif self.section is PlanSection.IKKE_MULIGT:
             fields["reason"] = self._value("reason")
             fields["other_ways"] = self._value("other_ways")
+        if self.save is not None:
+            try:
+                self.save(dict(fields))
+            except FacilitatorError as exc:  # nothing stored; the fields keep their text
+                self.show_error(t("form.not_saved", reason=str(exc)))
+                return
         self.dismiss(fields)
+
+    def show_error(self, text: str) -> None:
+        """Why what is in the form is not saved yet (one sentence, in the form)."""
+        error = self.query_one("#form-error", Static)
+        error.update(text)
+        error.display = bool(text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
