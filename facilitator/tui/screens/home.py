@@ -10,11 +10,12 @@ from textual.widgets import DataTable, Footer, Static
 from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
+from facilitator.tui.access import AppAccess
 from facilitator.tui.bindings import translate_bindings
 from facilitator.tui.markup import cell
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppAccess, Screen[None]):
     """Every citizen's meetings, newest first."""
 
     CSS_PATH = "home.tcss"
@@ -48,7 +49,7 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.fapp.store
         table = self.query_one(DataTable)
         table.clear()
         names = {c.id: c.name for c in people.list_citizens(store)}
@@ -73,7 +74,7 @@ class HomeScreen(Screen[None]):
     def action_open_meeting(self) -> None:
         meeting_id = self._selected_meeting()
         if meeting_id is not None:
-            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+            self.fapp.open_meeting(meeting_id)
 
     def action_open_plan(self) -> None:
         """Read the selected meeting's plan as the citizen gets it."""
@@ -81,7 +82,7 @@ class HomeScreen(Screen[None]):
 
         meeting_id = self._selected_meeting()
         if meeting_id is not None:
-            self.app.push_screen(PlanViewScreen(self.app.store, meeting_id))  # type: ignore[attr-defined]
+            self.fapp.push_screen(PlanViewScreen(self.fapp.store, meeting_id))
 
     def action_new_citizen(self) -> None:
         """A new citizen and their first meeting, opened in Forberedelse."""
@@ -90,10 +91,10 @@ class HomeScreen(Screen[None]):
         def created(answer: tuple[str, int | None] | None) -> None:
             if answer is None:
                 return
-            store = self.app.store  # type: ignore[attr-defined]
+            store = self.fapp.store
             citizen = people.add_citizen(store, answer[0], answer[1])
             meeting = people.add_meeting(store, citizen.id)
-            self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+            self.fapp.open_meeting(meeting.id)
 
         self.app.push_screen(CitizenForm(), created)
 
@@ -102,11 +103,11 @@ class HomeScreen(Screen[None]):
         meeting_id = self._selected_meeting()
         if meeting_id is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.fapp.store
         previous = people.get_meeting(store, meeting_id)
         meeting = people.add_meeting(store, previous.citizen_id)
         session = MeetingSession(store, meeting.id)
         for p in people.participants(store, previous.id, include_removed=False):
             if not p.is_citizen:
                 session.add_participant(p.name, p.kind, p.relation, p.department)
-        self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+        self.fapp.open_meeting(meeting.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual import on
@@ -58,7 +59,7 @@ class PauseScreen(ModalScreen[None]):
         Binding("escape,f4,enter", "dismiss", "pause.resume", id="pause.resume"),
     ]
 
-    def __init__(self, started: datetime, clock: object) -> None:
+    def __init__(self, started: datetime, clock: Callable[[], datetime]) -> None:
         super().__init__()
         translate_bindings(self)
         self.started = started
@@ -76,7 +77,7 @@ class PauseScreen(ModalScreen[None]):
         self.set_interval(1.0, self._tick)
 
     def _tick(self) -> None:
-        now: datetime = self.clock()  # type: ignore[operator]
+        now = self.clock()
         minutes = int((now - self.started).total_seconds() // 60)
         self.query_one("#pause-timer", Static).update(t("pause.timer", minutes=minutes))
 
@@ -233,8 +234,8 @@ class MeetingScreen(PhaseScreen):
         except FacilitatorError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.app.note_committed(event.pressed_at)  # type: ignore[attr-defined]
+        self.fapp.note_committed(event.pressed_at)
         self.query_one(NoteField).clear()
         self.refresh_view()
-        self.call_after_refresh(self.app.note_drawn, event.pressed_at)  # type: ignore[attr-defined]
-        self.app.note_saved(self.session)  # type: ignore[attr-defined]
+        self.call_after_refresh(self.fapp.note_drawn, event.pressed_at)
+        self.fapp.note_saved(self.session)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -71,7 +74,7 @@ def short_date(iso: str) -> str:
 # --- the sections ------------------------------------------------------------------
 
 
-class ParticipantTable(DataTable[str]):
+class ParticipantTable(DataTable[str | Text]):
     """The invitation list in speaking order, with a row cursor."""
 
     BINDINGS = [
@@ -85,17 +88,18 @@ class ParticipantTable(DataTable[str]):
         Binding("ctrl+down,alt+down", "screen.move(1)", "prep.move_down", id="prep.move_down"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         translate_bindings(self)
 
 
 class _Translated:
     """Translate the catalog keys in a widget's binding descriptions when it is made."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        translate_bindings(self)  # type: ignore[arg-type]
+        assert isinstance(self, DOMNode)  # mixed into widgets only
+        translate_bindings(self)
 
 
 class TopicList(_Translated, OptionList):
@@ -361,11 +365,11 @@ class PrepareScreen(PhaseScreen):
         if who is None:
             return
         if who.is_citizen:  # the session refuses, with the reason
-            self.run_action(lambda: self.session.remove_participant(who.id))
+            self.attempt(lambda: self.session.remove_participant(who.id))
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.run_action(lambda: self.session.remove_participant(who.id)):
+            if yes and self.attempt(lambda: self.session.remove_participant(who.id)):
                 self.refresh_view()
 
         self.app.push_screen(ConfirmRemove(who.name), answered)
@@ -374,7 +378,7 @@ class PrepareScreen(PhaseScreen):
         who = self.highlighted_participant()
         if who is None:
             return
-        if self.run_action(lambda: self.session.move_participant(who.id, delta)):
+        if self.attempt(lambda: self.session.move_participant(who.id, delta)):
             self.refresh_view()
             table = self.query_one(ParticipantTable)
             table.move_cursor(row=table.get_row_index(str(who.id)))
@@ -387,7 +391,7 @@ class PrepareScreen(PhaseScreen):
     @on(Input.Submitted, "#topic-input")
     def _add_topic(self, event: Input.Submitted) -> None:
         field = event.input
-        added = self.run_action(
+        added = self.attempt(
             lambda: people.add_topic(self.session.store, self.session.meeting_id, field.value)
         )
         if added:
@@ -438,7 +442,7 @@ class PrepareScreen(PhaseScreen):
         kind, recipient, scope = event.option.id.split("|")
         store = self.session.store
         held = consent.find_active(consent.active(store, self.citizen_id), kind, recipient, scope)
-        self.run_action(
+        self.attempt(
             lambda: consent.set_consent(
                 store, self.citizen_id, kind, recipient, scope, held is None
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -42,8 +43,8 @@ class WhatNowField(Input):
         Binding("escape", "screen.back", "since.undo", id="since.undo"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         translate_bindings(self)
 
 
@@ -74,8 +75,8 @@ class SinceScreen(PhaseScreen):
         Binding("p,left", "step(-1)", "since.previous", id="since.previous"),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.items: list[PlanItem] = followup.earlier_items(self.session.store, self.meeting_id)
         self.index = followup.first_open(self.items)
 
@@ -177,7 +178,7 @@ class SinceScreen(PhaseScreen):
         if item is None:
             return
         store = self.session.store
-        self.run_action(lambda: followup.review(store, self.meeting_id, item.id, status, what_now))
+        self.attempt(lambda: followup.review(store, self.meeting_id, item.id, status, what_now))
         self.reload_items()
         if not self.is_attached:
             return
@@ -198,7 +199,7 @@ class SinceScreen(PhaseScreen):
         if item is None:
             return
         store = self.session.store
-        self.run_action(lambda: followup.carry_on(store, self.meeting_id, item.id))
+        self.attempt(lambda: followup.carry_on(store, self.meeting_id, item.id))
         self.refresh_body()
 
     def action_step(self, delta: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.binding import Binding
 from textual.message import Message
@@ -85,8 +86,8 @@ class SuggestionList(OptionList):
             super().__init__()
             self.suggestion_id = suggestion_id
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         translate_bindings(self)
         self.items: list[ShownSuggestion] = []
 
