@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli.main import write_output
+from facilitator.cli.common import write_output
 from facilitator.meetings import people
 from facilitator.rights import export
 from facilitator.storage import paths

@@ -80,9 +80,9 @@ def make(kind: str, db: Path) -> None:
             data = db.read_bytes()
             db.write_bytes(data[: len(data) // 2])
         elif kind == "corrupt":
-            data = bytearray(db.read_bytes())
-            data[4096 * 2 : 4096 * 4] = os.urandom(4096 * 2)
-            db.write_bytes(bytes(data))
+            broken = bytearray(db.read_bytes())
+            broken[4096 * 2 : 4096 * 4] = os.urandom(4096 * 2)
+            db.write_bytes(bytes(broken))
 
 
 @pytest.mark.parametrize("kind", ["empty text", "foreign", "newer", "truncated", "corrupt"])
