@@ -86,7 +86,41 @@ def keys_for(text: str) -> list[str]:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> CliResult:
-    """Run the real entry point in a subprocess, as a person at a terminal would."""
+    """Run the command line in-process (click's CliRunner), exactly as `facilitator` runs it.
+
+    Errors come out as the entry point makes them: an exit code and one line on stderr. Each
+    call starts from a fresh language, as a new process would.
+    """
+    from click.testing import CliRunner
+
+    from facilitator.cli.main import run
+    from facilitator.entry import open_app
+
+    runner = CliRunner()
+    saved_language = i18n._language
+    i18n._language = None
+    # None removes a variable for the call: a debug setting would turn errors into tracebacks.
+    call_env: dict[str, str | None] = {"FACILITATOR_DEBUG": None, **(env or {})}
+    try:
+        with runner.isolation(input=input, env=call_env) as (out, err, _):
+            try:
+                code = run(list(args), open_app=open_app)
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            text_out = out.getvalue().decode("utf-8", "replace")
+            text_err = err.getvalue().decode("utf-8", "replace")
+    finally:
+        i18n._language = saved_language
+    return CliResult(code, text_out, text_err)
+
+
+def run_cli_subprocess(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None
+) -> CliResult:
+    """Run the real `facilitator` entry point in a subprocess, as a person at a terminal would."""
     import subprocess
 
     full_env = {**os.environ, **(env or {})}
