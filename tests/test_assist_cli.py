@@ -16,7 +16,6 @@ from tests.conftest import run_cli
 from tests.llm_server import ChatServer, chat_server, free_port, write_settings
 
 __all__ = ["chat_server"]
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

@@ -19,8 +19,6 @@ from facilitator.storage import migrations
 from facilitator.storage.store import Store
 from tests.conftest import run_cli
 
-pytestmark = pytest.mark.slow
-
 
 def digest_tree(root: Path) -> dict[str, str]:
     return {
