@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +74,22 @@ def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
     from facilitator.meetings import people
 
     yield demo_store, people.list_meetings(demo_store)[-1].id
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """pytest-textual-snapshot's comparison, with every text cursor standing still.
+
+    A blinking cursor is drawn or not depending on when its timer last fired, which on a
+    slow machine made snapshots of screens with a focused field fail now and then.
+    """
+    from facilitator.tui.app import FacilitatorApp
+
+    def compare(app: FacilitatorApp, *args: Any, **kwargs: Any) -> bool:
+        app.cursor_blink = False
+        return snap_compare(app, *args, **kwargs)
+
+    return compare
 
 
 def frozen(store: Store) -> Store:
