@@ -38,7 +38,8 @@ def run_one(name: str, full: bool) -> tuple[int, float, Path]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     target = RESULTS / f"{name}.md"
-    print(f"\n== {name}: {' '.join(command[1:])}", flush=True)
+    shown = " ".join([f"bench/{script}", *command[2:]])
+    print(f"\n== {name}: python {shown}", flush=True)
     start = time.perf_counter()
     with subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -49,7 +50,7 @@ def run_one(name: str, full: bool) -> tuple[int, float, Path]:
             print(line, end="", flush=True)
             lines.append(line)
     seconds = time.perf_counter() - start
-    header = f"# {name}\n\n`python bench/{' '.join(command[1:])}`: exit {proc.returncode}, "
+    header = f"# {name}\n\n`python {shown}`: exit {proc.returncode}, "
     target.write_text(f"{header}{seconds:.0f} s\n\n{''.join(lines)}", encoding="utf-8")
     return proc.returncode, seconds, target
 
