@@ -14,6 +14,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,13 +41,13 @@ def main() -> None:
     ]
     meeting = approved[-1]  # the demo's latest approved plan, with two rounds of measures
     assert measures.ruler_ratings(store, citizen)
-    jobs = {
-        f"{kind} {fmt}": (lambda k=kind, f=fmt: compose.render_plan_document(store, meeting, k, f))
+    jobs: dict[str, Callable[[], compose.Rendered]] = {
+        f"{kind} {fmt}": partial(compose.render_plan_document, store, meeting, kind, fmt)
         for kind in ("citizen", "s141")
         for fmt in ("md", "html", "pdf")
     }
     for fmt in ("md", "html", "pdf"):
-        jobs[f"brief {fmt}"] = lambda f=fmt: compose.render_brief(store, "Per Guidesen", fmt=f)
+        jobs[f"brief {fmt}"] = partial(compose.render_brief, store, "Per Guidesen", fmt=fmt)
     print("| document | median | max | size |")
     print("|---|---|---|---|")
     for name, job in jobs.items():

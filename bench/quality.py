@@ -89,7 +89,10 @@ def rank_with_bm25(k: int) -> tuple[list[list[str]], list[list[str]]]:
 
     bundle: Bundle = load_file(demo_corpus_path(), set())
     ids = [e["id"] for e in bundle.entries]
-    tokenise = lambda text: re.findall(r"\w+", text.lower())  # noqa: E731
+
+    def tokenise(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+
     bm25 = BM25Okapi([tokenise(passage_text(e)) for e in bundle.entries])
     items = json.loads(EVAL.read_text(encoding="utf-8"))["items"]
     rankings = []

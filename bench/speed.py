@@ -86,7 +86,7 @@ def synthesise(store: object, embedder: object, n: int, seed: int = 7) -> float:
             for i in range(offset, min(n, offset + batch)):
                 src = int(rng.integers(len(demo)))
                 entry = demo[src]
-                vec = dense[src] + rng.normal(0, 0.05, dense.shape[1]).astype(np.float32)
+                vec = dense[src] + np.asarray(rng.normal(0, 0.05, dense.shape[1]), dtype=np.float32)
                 vec /= np.linalg.norm(vec)
                 h = f"synthetic-{i}"
                 store.db.execute(  # type: ignore[attr-defined]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -76,6 +77,22 @@ def demo_meeting(demo_store: Store) -> Iterator[tuple[Store, int]]:
     yield demo_store, register.list_meetings(demo_store)[-1].id
 
 
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """pytest-textual-snapshot's comparison, with every text cursor standing still.
+
+    A blinking cursor is drawn or not depending on when its timer last fired, which on a
+    slow machine made snapshots of screens with a focused field fail now and then.
+    """
+    from facilitator.tui.app import FacilitatorApp
+
+    def compare(app: FacilitatorApp, *args: Any, **kwargs: Any) -> bool:
+        app.cursor_blink = False
+        return snap_compare(app, *args, **kwargs)
+
+    return compare
+
+
 def frozen(store: Store) -> Store:
     """The same database with a clock that stands still (deterministic screens)."""
     return Store(store.db, store.path, clock=lambda: FIXED_NOW)
@@ -87,7 +104,41 @@ def keys_for(text: str) -> list[str]:
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> CliResult:
-    """Run the real entry point in a subprocess, as a person at a terminal would."""
+    """Run the command line in-process (click's CliRunner), exactly as `facilitator` runs it.
+
+    Errors come out as the entry point makes them: an exit code and one line on stderr. Each
+    call starts from a fresh language, as a new process would.
+    """
+    from click.testing import CliRunner
+
+    from facilitator.cli.main import run
+    from facilitator.entry import open_app
+
+    runner = CliRunner()
+    saved_language = i18n._language
+    i18n._language = None
+    # None removes a variable for the call: a debug setting would turn errors into tracebacks.
+    call_env: dict[str, str | None] = {"FACILITATOR_DEBUG": None, **(env or {})}
+    try:
+        with runner.isolation(input=input, env=call_env) as (out, err, _):
+            try:
+                code = run(list(args), open_app=open_app)
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            text_out = out.getvalue().decode("utf-8", "replace")
+            text_err = err.getvalue().decode("utf-8", "replace")
+    finally:
+        i18n._language = saved_language
+    return CliResult(code, text_out, text_err)
+
+
+def run_cli_subprocess(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None
+) -> CliResult:
+    """Run the real `facilitator` entry point in a subprocess, as a person at a terminal would."""
     import subprocess
 
     full_env = {**os.environ, **(env or {})}

@@ -141,10 +141,15 @@ def write_settings(home: Path, url: str, **extra: object) -> Path:
     return path
 
 
-def free_port() -> int:
-    """A loopback port nobody listens on (for "the server is down")."""
+@pytest.fixture
+def dead_port() -> Iterator[int]:
+    """A loopback port nobody listens on (for "the server is down").
+
+    The port stays bound, never listening, for the whole test: connections are refused, and no
+    other test (another xdist worker's server) can take the port in the meantime.
+    """
     import socket
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        yield int(sock.getsockname()[1])

@@ -57,6 +57,7 @@ def with_measures(store: Store) -> None:
     wellbeing.record_who5(store, citizen_id, [3, 3, 3, 2, 3], "tre_maaneder", "2026-09-01")
 
 
+@pytest.mark.slow  # headless Chromium
 def test_the_documents_have_no_axe_violations(demo_store: Store, tmp_path: Path) -> None:
     with_measures(demo_store)
     meeting_id = first_meeting(demo_store)

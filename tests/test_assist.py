@@ -16,6 +16,7 @@ from facilitator.assist import tasks
 from facilitator.assist.client import LOCAL_RECIPIENT, request_body
 from facilitator.assist.tasks import Task
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, Who
 from facilitator.meetings import consent, plan, register
 from facilitator.meetings.session import MeetingSession
@@ -59,7 +60,7 @@ def grant(store: Store, meeting_id: int, *scopes: str, recipient: str = LOCAL_RE
         consent.grant(store, citizen_id, "sprogmodel", recipient, scope)
 
 
-def items(store: Store, meeting_id: int) -> list[plan.PlanItem]:
+def items(store: Store, meeting_id: int) -> list[PlanItem]:
     return plan.plan_items(store, meeting_id, PlanSection.PLAN)
 
 

@@ -13,10 +13,9 @@ from facilitator.meetings import consent, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from tests.conftest import run_cli
-from tests.llm_server import ChatServer, chat_server, free_port, write_settings
+from tests.llm_server import ChatServer, chat_server, dead_port, write_settings
 
-__all__ = ["chat_server"]
-pytestmark = pytest.mark.slow
+__all__ = ["chat_server", "dead_port"]
 
 
 @pytest.fixture
@@ -60,8 +59,8 @@ def test_settings_file_and_json(meeting: int, chat_server: ChatServer, home: Pat
     assert [p["text"] for p in data["proposals"]] == ["Hvad ligger bag det?", "Hvem kan hjælpe?"]
 
 
-def test_a_dead_server_falls_back_with_one_line(meeting: int) -> None:
-    url = f"http://127.0.0.1:{free_port()}/v1"
+def test_a_dead_server_falls_back_with_one_line(meeting: int, dead_port: int) -> None:
+    url = f"http://127.0.0.1:{dead_port}/v1"
     result = run_cli("assist", "draft", str(meeting), "--llm-url", url, "--timeout", "2")
     assert result.code == 0, result
     assert result.out.startswith("- Jeg vil gerne tage bussen selv.")

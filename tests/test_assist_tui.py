@@ -16,7 +16,7 @@ from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.assist import AssistMenu, AssistPanel
 from facilitator.tui.screens.meeting import MeetingScreen
-from facilitator.tui.screens.plan import PlanScreen
+from facilitator.tui.screens.plan import PlanGrid, PlanScreen
 from tests.llm_server import ChatServer, chat_server, write_settings
 
 __all__ = ["chat_server"]
@@ -86,7 +86,7 @@ async def test_a_model_draft_enters_the_plan_only_by_the_leaders_key(
         await pilot.press("enter")
         await pilot.press("escape")
         assert isinstance(app.screen, PlanScreen)
-        grid_rows = app.screen.query_one("#plan-grid").row_count  # type: ignore[attr-defined]
+        grid_rows = app.screen.query_one("#plan-grid", PlanGrid).row_count
     assert whats(store, meeting_id) == [
         "Jeg svømmer om torsdagen.",
         "Jeg finder en svømmeven igen",

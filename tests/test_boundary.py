@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "facilitator"
 HEAVY = ("textual", "torch", "sentence_transformers")
@@ -32,14 +34,17 @@ def core_modules() -> list[str]:
     return found
 
 
+@pytest.mark.slow  # a subprocess; `make check` runs lint-imports itself
 def test_the_import_contracts_hold() -> None:
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert lint, "import-linter is part of the dev extra"
-    out = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    # No cache: parallel runs would otherwise share one cache folder in the checkout.
+    out = subprocess.run([lint, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout
 
 
+@pytest.mark.slow  # a fresh interpreter; lint-imports checks the same contract statically
 def test_importing_the_core_loads_no_ui_and_no_torch() -> None:
     modules = core_modules()
     assert "facilitator.meetings.consent" in modules and len(modules) > 40

@@ -1,4 +1,4 @@
-"""The command line through its real entry point, as a new user would type it."""
+"""The command line as a new user would type it: in-process, and a few runs of the real entry."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-
-pytestmark = pytest.mark.slow
+from tests.conftest import run_cli, run_cli_subprocess
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -186,3 +184,30 @@ def test_unwritable_home(tmp_path: Path) -> None:
     assert result.code != 0
     assert "kan ikke skrives" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+# --- the real `facilitator` entry point, in a subprocess (a few smoke tests) --------------
+
+
+@pytest.mark.slow
+def test_entry_point_version() -> None:
+    result = run_cli_subprocess("--version")
+    assert result.code == 0, result
+    assert result.out.startswith("facilitator, version "), result
+
+
+@pytest.mark.slow
+def test_entry_point_bad_id_is_one_sentence(home: Path) -> None:
+    result = run_cli_subprocess("plan", "elleve")
+    assert result.code != 0, result
+    assert "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+
+
+@pytest.mark.slow
+def test_entry_point_init_demo_then_plan(home: Path) -> None:
+    assert run_cli_subprocess("init", "--demo").code == 0
+    meetings = json.loads(run_cli_subprocess("meetings", "--json").out)
+    md = run_cli_subprocess("plan", str(meetings[0]["id"]), "--format", "md")
+    assert md.code == 0, md
+    assert md.out.startswith("#"), md

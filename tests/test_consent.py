@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -186,7 +187,7 @@ def _spelled(name: str, how: str) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(steps=st.lists(step, max_size=14))
-def test_an_item_is_shareable_iff_an_active_consent_covers_it(steps: list[tuple]) -> None:
+def test_an_item_is_shareable_iff_an_active_consent_covers_it(steps: list[tuple[Any, ...]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "facilitator.db", clock=TickingClock())
         try:

@@ -78,6 +78,7 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("\u00ad", "").split())
 
 
+@pytest.mark.slow  # renders two PDFs; test_cli_plan_pdf_and_brief keeps one in the fast lane
 @pytest.mark.parametrize("kind", ["citizen", "s141"])
 def test_the_pdf_holds_every_plan_item(demo_store: Store, kind: str) -> None:
     from pypdf import PdfReader

@@ -13,9 +13,9 @@ from facilitator.assist.client import LlmError, Message
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage import settings
 from facilitator.storage.settings import LlmSettings
-from tests.llm_server import ChatServer, chat_server, free_port, write_settings
+from tests.llm_server import ChatServer, chat_server, dead_port, write_settings
 
-__all__ = ["chat_server"]  # the fixture, imported for the tests below
+__all__ = ["chat_server", "dead_port"]  # the fixture, imported for the tests below
 
 MESSAGES = (Message("system", "Du hjælper."), Message("user", "Skriv et punkt."))
 
@@ -161,8 +161,8 @@ def test_a_slow_answer_times_out_on_time(chat_server: ChatServer) -> None:
     assert time.monotonic() - started < 3.0
 
 
-def test_a_server_that_is_down() -> None:
-    url = f"http://127.0.0.1:{free_port()}/v1"
+def test_a_server_that_is_down(dead_port: int) -> None:
+    url = f"http://127.0.0.1:{dead_port}/v1"
     with pytest.raises(LlmError, match="kan ikke nås"):
         client.chat(local(url, timeout=2.0), MESSAGES)
 
@@ -184,9 +184,9 @@ def test_a_peer_outside_the_local_network_gets_nothing(
 
 
 def test_proxy_variables_are_not_followed(
-    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
+    chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch, dead_port: int
 ) -> None:
-    dead = f"http://127.0.0.1:{free_port()}"
+    dead = f"http://127.0.0.1:{dead_port}"
     for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
         monkeypatch.setenv(name, dead)
     assert client.chat(local(chat_server.url), MESSAGES)

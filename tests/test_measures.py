@@ -15,6 +15,20 @@ from facilitator.meetings import consent, measures, people, plan, register, well
 from facilitator.storage.store import Store
 
 
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ([0, 0, 0, 0, 0], 0),  # 0 raw points * 4 = 0
+        ([5, 5, 5, 5, 5], 100),  # 25 * 4 = 100, the top of the scale
+        ([3, 4, 3, 4, 3], 68),  # 3+4+3+4+3 = 17; 17 * 4 = 68
+        ([2, 1, 0, 5, 3], 44),  # 2+1+0+5+3 = 11; 11 * 4 = 44
+        ([1, 2, 2, 1, 1], 28),  # 7 * 4 = 28, at or below 28 suggests depression (WHO-5 guide)
+    ],
+)
+def test_who5_score_is_the_raw_sum_times_four(answers: list[int], expected: int) -> None:
+    assert measures.who5_score(answers) == expected
+
+
 @given(st.lists(st.integers(0, 5), min_size=5, max_size=5))
 def test_who5_score_is_sum_times_four(answers: list[int]) -> None:
     score = wellbeing.who5_score(answers)

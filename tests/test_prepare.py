@@ -15,7 +15,8 @@ from facilitator.tui.app import FacilitatorApp, make_app
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.prepare import ConsentList, MigCardView, PrepareScreen, TopicList
 from facilitator.tui.screens.prepare_forms import ConfirmRemove, InviteForm, MigForm
-from tests.test_tui import SIZE, frozen, keys_for
+from tests.conftest import frozen, keys_for
+from tests.test_tui import SIZE
 
 
 def names(store: Store, meeting_id: int) -> list[str]:

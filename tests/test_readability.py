@@ -9,7 +9,9 @@ def test_lix_counts_words_sentences_and_long_words() -> None:
     result = lix("Jeg tager bussen. Min søster hjælper mig med posten.")
     assert (result.words, result.sentences) == (9, 2)
     assert result.long_words == 1  # "hjælper" has seven letters
-    assert result.score == round(9 / 2 + 100 * 1 / 9, 1)
+    # By hand: 9 words / 2 sentences = 4.5; 100 * 1 long word / 9 words = 11.11...;
+    # 4.5 + 11.11 = 15.61, which rounds to 15.6.
+    assert result.score == 15.6
 
 
 def test_list_lines_are_sentences_and_compounds_are_one_word() -> None:

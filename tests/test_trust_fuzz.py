@@ -289,7 +289,7 @@ def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str
         code = exc.code if isinstance(exc.code, int) else 1
     finally:
         monkeypatch.undo()
-    texts = [s.buffer.getvalue().decode("utf-8", "replace") for s in (out, err)]  # type: ignore[attr-defined]
+    texts = [s.buffer.getvalue().decode("utf-8", "replace") for s in (out, err)]
     return code, texts[0], texts[1]
 
 

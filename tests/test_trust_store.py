@@ -19,8 +19,6 @@ from facilitator.storage import migrations
 from facilitator.storage.store import Store
 from tests.conftest import run_cli
 
-pytestmark = pytest.mark.slow
-
 
 def digest_tree(root: Path) -> dict[str, str]:
     return {
@@ -80,9 +78,9 @@ def make(kind: str, db: Path) -> None:
             data = db.read_bytes()
             db.write_bytes(data[: len(data) // 2])
         elif kind == "corrupt":
-            data = bytearray(db.read_bytes())
-            data[4096 * 2 : 4096 * 4] = os.urandom(4096 * 2)
-            db.write_bytes(bytes(data))
+            broken = bytearray(db.read_bytes())
+            broken[4096 * 2 : 4096 * 4] = os.urandom(4096 * 2)
+            db.write_bytes(bytes(broken))
 
 
 @pytest.mark.parametrize("kind", ["empty text", "foreign", "newer", "truncated", "corrupt"])

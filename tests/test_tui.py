@@ -12,6 +12,7 @@ from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.meeting import MeetingScreen, PauseScreen
 from facilitator.tui.screens.prepare import PrepareScreen
+from facilitator.tui.widgets.note_field import NoteField
 from tests.conftest import frozen, keys_for
 
 SIZE = (140, 42)
@@ -88,15 +89,24 @@ async def test_a_note_during_pause_is_refused_and_kept_in_the_field(
     demo_meeting: tuple[Store, int],
 ) -> None:
     store, meeting_id = demo_meeting
-    session = MeetingSession(store, meeting_id)
-    session.set_phase(Phase.RUNDER)
-    session.pause()
-    before = len(session.notes())
+    MeetingSession(store, meeting_id).set_phase(Phase.RUNDER)
+    before = len(MeetingSession(store, meeting_id).notes())
+    words = "Jeg vil gerne tage bussen"
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, PauseScreen)
-    assert len(MeetingSession(store, meeting_id).notes()) == before
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press(*keys_for(words))
+        # The meeting is paused while the words are still in the field (the pause screen
+        # would cover the field; here the session is paused under it), then the kind is chosen.
+        screen.session.pause()
+        await pilot.press("enter", "2")
+        await pilot.pause()
+        assert screen.query_one(NoteField).input.value == words
+    after = MeetingSession(store, meeting_id)
+    assert after.state.paused
+    assert len(after.notes()) == before
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
@@ -183,3 +193,14 @@ def test_snapshot_modal_screens(
         await pilot.pause()  # type: ignore[attr-defined]
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+async def test_an_app_without_blink_keeps_the_cursor_still(demo_meeting: tuple[Store, int]) -> None:
+    store, meeting_id = demo_meeting
+    MeetingSession(store, meeting_id).set_phase(Phase.RUNDER)
+    app = make_app(store, meeting_id, cursor_blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one(NoteField).input
+        assert field.has_focus
+        assert not field.cursor_blink

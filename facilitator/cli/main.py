@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -333,30 +333,42 @@ register_assist(cli)
 register_rights(cli)
 
 
-def main(open_app: AppOpener | None = None) -> None:
-    """Entry point: one clear sentence and a non-zero exit instead of a traceback."""
+def run(args: Sequence[str] | None = None, open_app: AppOpener | None = None) -> int:
+    """Run the command line on ``args`` (default: ``sys.argv``) and return its exit code.
+
+    A person sees one clear sentence on stderr, never a traceback. `main` and the tests'
+    in-process runner both come through here, so they fail in the same words.
+    """
     global _app_opener
     _app_opener = open_app
     try:
-        cli.main(standalone_mode=False, prog_name="facilitator")
+        cli.main(args=args, standalone_mode=False, prog_name="facilitator")
     except click.exceptions.Abort:
         click.echo(t("err.interrupted"), err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except FacilitatorError as exc:
         click.echo(f"facilitator: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except KeyboardInterrupt:
         click.echo(t("err.interrupted"), err=True)
-        sys.exit(130)
+        return 130
     except Exception as exc:  # the last line of defence: never a traceback for a person
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
         click.echo(
             f"facilitator: {t('err.unexpected', detail=f'{type(exc).__name__}: {exc}')}", err=True
         )
-        sys.exit(1)
+        return 1
+    return 0
+
+
+def main(open_app: AppOpener | None = None) -> None:
+    """Entry point: one clear sentence and a non-zero exit instead of a traceback."""
+    code = run(open_app=open_app)
+    if code:
+        sys.exit(code)

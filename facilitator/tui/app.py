@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
+from textual.widgets import Input, TextArea
 
 from facilitator.directory.embeddings import Embedder
 from facilitator.directory.ranking import Ranked, SuggestionIndex
@@ -92,9 +93,13 @@ class FacilitatorApp(App[None]):
         theme: str | None = None,
         embedder_factory: EmbedderFactory | None = None,
         plain: bool = False,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.plain = plain
+        # False: every text cursor stands still (snapshots must not depend on when the
+        # blink timer last fired).
+        self.cursor_blink = cursor_blink
         self.register_theme(HIGH_CONTRAST)
         self.store = store
         self.start_meeting_id = meeting_id
@@ -110,6 +115,11 @@ class FacilitatorApp(App[None]):
         self._pending: set[int] = set()
         #: The meeting on the wall: led from here (its lease held) or only looked at.
         self.session: MeetingSession | None = None
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text field that gets focus blinks only when the app lets cursors blink."""
+        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     def on_mount(self) -> None:
         self.title = t("app.title")
@@ -302,10 +312,16 @@ def make_app(
     theme: str | None = None,
     embedder_factory: EmbedderFactory | None = None,
     plain: bool = False,
+    cursor_blink: bool = True,
 ) -> FacilitatorApp:
     """Build the app with what the caller injects (tests pass a temporary store)."""
     return FacilitatorApp(
-        store, meeting_id=meeting_id, theme=theme, embedder_factory=embedder_factory, plain=plain
+        store,
+        meeting_id=meeting_id,
+        theme=theme,
+        embedder_factory=embedder_factory,
+        plain=plain,
+        cursor_blink=cursor_blink,
     )
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
 
 from facilitator.i18n import t
 from facilitator.meetings import people, register
+from facilitator.tui.access import facilitator_app
 
 
 class ScreenActions(Provider):
     """Every binding of the current screen, so each action is in the footer and the palette."""
 
-    def _actions(self) -> list[tuple[str, str, object]]:
-        found = []
+    def _actions(self) -> list[tuple[str, str, DOMNode]]:
+        found: list[tuple[str, str, DOMNode]] = []
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -25,8 +27,8 @@ class ScreenActions(Provider):
             found.append((label, binding.action, active.node))
         return found
 
-    async def _run(self, action: str, node: object) -> None:
-        await self.app.run_action(action, node)  # type: ignore[arg-type]
+    async def _run(self, action: str, node: DOMNode) -> None:
+        await self.app.run_action(action, node)
 
     async def discover(self) -> Hits:
         for label, action, node in self._actions():
@@ -50,7 +52,7 @@ class OpenMeeting(Provider):
     """Open any citizen's meeting by name or date."""
 
     def _meetings(self) -> list[tuple[str, int]]:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = facilitator_app(self.app).store
         names = {c.id: c.name for c in people.list_citizens(store)}
         return [
             (
@@ -73,6 +75,6 @@ class OpenMeeting(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(label),
-                    partial(self.app.open_meeting, meeting_id),  # type: ignore[attr-defined]
+                    partial(facilitator_app(self.app).open_meeting, meeting_id),
                     text=label,
                 )

@@ -10,6 +10,7 @@ warning for a model outside the local network are always shown.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import PurePath
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -27,8 +28,9 @@ from facilitator.meetings.session import MeetingSession
 from facilitator.storage import settings
 from facilitator.tui.bindings import ModalScreen, Screen
 from facilitator.tui.markup import escape
+from facilitator.tui.screens.base import PhaseScreen
 
-CSS = ["base.tcss", "assist.tcss"]
+CSS: list[str | PurePath] = ["base.tcss", "assist.tcss"]
 MENU = (Task.DRAFT, Task.EASY_READ, Task.QUESTIONS, Task.SUMMARY)
 
 
@@ -298,12 +300,12 @@ class AssistPanel(ModalScreen[bool]):
         self.dismiss(self.changed)
 
 
-def open_assist(screen: Screen[None], session: MeetingSession, item_id: int | None) -> None:
+def open_assist(screen: PhaseScreen, session: MeetingSession, item_id: int | None) -> None:
     """The menu, then the chosen draft; the screen redraws when something entered the plan."""
 
     def after(changed: bool | None) -> None:
         if changed:
-            screen.refresh_view()  # type: ignore[attr-defined]
+            screen.refresh_view()
 
     def chosen(task: Task | None) -> None:
         if task is not None:

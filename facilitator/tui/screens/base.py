@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from facilitator.domain.vocabulary import PHASE_ORDER, Phase
 from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
+from facilitator.tui.access import AppAccess
 from facilitator.tui.bindings import Screen
 
 
@@ -23,7 +25,7 @@ def clock_text(seconds: float) -> str:
     return f"{seconds // 3600}:{(seconds % 3600) // 60:02d}"
 
 
-class PhaseScreen(Screen[None]):
+class PhaseScreen(AppAccess, Screen[None]):
     """A screen that shows one or more phases of a meeting on the wall.
 
     Subclasses compose their body with ``compose_body`` and refresh it in ``refresh_body``;
@@ -57,7 +59,7 @@ class PhaseScreen(Screen[None]):
     def __init__(self, session: MeetingSession) -> None:
         super().__init__()
         self.session = session
-        #: Why the last action run through ``run_action`` was refused, if it was.
+        #: Why the last action run through ``attempt`` was refused, if it was.
         self.refused: FacilitatorError | None = None
         # The header redraws every few seconds; the name does not change during a meeting.
         self.citizen_name = people.get_citizen(session.store, session.info.citizen_id).name
@@ -134,11 +136,11 @@ class PhaseScreen(Screen[None]):
 
     # --- actions --------------------------------------------------------------------
 
-    def run_action(self, action: object) -> bool:
+    def attempt(self, action: Callable[[], object]) -> bool:
         """Run a session action; a rule the method insists on is shown, not raised."""
         self.refused = None
         try:
-            action()  # type: ignore[operator]
+            action()
         except FacilitatorError as exc:
             self.refused = exc
             self.notify(str(exc), severity="warning")
@@ -161,23 +163,23 @@ class PhaseScreen(Screen[None]):
 
     def action_advance(self) -> None:
         """Give the word on (screens with turns bind F2 to this)."""
-        self.run_action(self.session.advance)
+        self.attempt(self.session.advance)
         self.refresh_view()
 
     def action_pass_turn(self) -> None:
         """The speaker passes (screens with turns bind F3 to this)."""
-        self.run_action(self.session.pass_turn)
+        self.attempt(self.session.pass_turn)
         self.refresh_view()
 
     def _after_phase_change(self) -> None:
-        self.app.show_phase(self.session)  # type: ignore[attr-defined]
+        self.fapp.show_phase(self.session)
 
     def action_next_phase(self) -> None:
-        if self.run_action(self.session.next_phase):
+        if self.attempt(self.session.next_phase):
             self._after_phase_change()
 
     def action_previous_phase(self) -> None:
-        if self.run_action(self.session.previous_phase):
+        if self.attempt(self.session.previous_phase):
             self._after_phase_change()
 
     def action_review_plan(self) -> None:
@@ -193,7 +195,7 @@ class PhaseScreen(Screen[None]):
         self.app.push_screen(review, lambda _: self.refresh_view())
 
     def action_leave(self) -> None:
-        self.app.leave_meeting()  # type: ignore[attr-defined]
+        self.fapp.leave_meeting()
 
     # --- what the citizen owns ------------------------------------------------------
 

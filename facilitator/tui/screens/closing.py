@@ -136,16 +136,16 @@ class ClosingScreen(PhaseScreen):
             current = closing.next_meeting(store, mid).isoformat()
             if value.strip() == current:
                 return True
-            ok = self.run_action(lambda: closing.set_next_meeting(store, mid, value))
+            ok = self.attempt(lambda: closing.set_next_meeting(store, mid, value))
         elif field_id == "handover":
             if " ".join(value.split()) == register.get_meeting(store, mid).handover:
                 return True
-            ok = self.run_action(lambda: closing.set_handover(store, mid, value))
+            ok = self.attempt(lambda: closing.set_handover(store, mid, value))
         elif field_id.startswith("answer-"):
             number = int(field_id.removeprefix("answer-"))
             if " ".join(value.split()) == closing.feedback(store, mid)[number - 1].answer:
                 return True
-            ok = self.run_action(lambda: closing.answer(store, mid, number, value))
+            ok = self.attempt(lambda: closing.answer(store, mid, number, value))
         else:
             return True
         self.session.reload()
@@ -210,8 +210,8 @@ class ClosingScreen(PhaseScreen):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if self.run_action(lambda: closing.finish(store, mid)):
+            if self.attempt(lambda: closing.finish(store, mid)):
                 self.app.notify(t("closing.finished"))
-                self.app.leave_meeting()  # type: ignore[attr-defined]
+                self.fapp.leave_meeting()
 
         self.app.push_screen(Confirm(question), answered)

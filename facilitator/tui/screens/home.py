@@ -10,11 +10,12 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
+from facilitator.tui.access import AppAccess
 from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import cell
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppAccess, Screen[None]):
     """Every citizen's meetings, newest first."""
 
     CSS_PATH = "home.tcss"
@@ -47,7 +48,7 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.fapp.store
         table = self.query_one(DataTable)
         table.clear()
         names = {c.id: c.name for c in people.list_citizens(store)}
@@ -72,7 +73,7 @@ class HomeScreen(Screen[None]):
     def action_open_meeting(self) -> None:
         meeting_id = self._selected_meeting()
         if meeting_id is not None:
-            self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
+            self.fapp.open_meeting(meeting_id)
 
     def action_open_plan(self) -> None:
         """Read the selected meeting's plan as the citizen gets it."""
@@ -80,7 +81,7 @@ class HomeScreen(Screen[None]):
 
         meeting_id = self._selected_meeting()
         if meeting_id is not None:
-            self.app.push_screen(PlanViewScreen(self.app.store, meeting_id))  # type: ignore[attr-defined]
+            self.fapp.push_screen(PlanViewScreen(self.fapp.store, meeting_id))
 
     def action_new_citizen(self) -> None:
         """A new citizen and their first meeting, opened in Forberedelse."""
@@ -89,14 +90,14 @@ class HomeScreen(Screen[None]):
         def created(answer: tuple[str, int | None] | None) -> None:
             if answer is None:
                 return
-            store = self.app.store  # type: ignore[attr-defined]
+            store = self.fapp.store
             try:
                 citizen = people.add_citizen(store, answer[0], answer[1])
                 meeting = register.add_meeting(store, citizen.id)
             except FacilitatorError as exc:  # the disk refused it
                 self.notify(str(exc), severity="warning")
                 return
-            self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+            self.fapp.open_meeting(meeting.id)
 
         self.app.push_screen(CitizenForm(), created)
 
@@ -105,7 +106,7 @@ class HomeScreen(Screen[None]):
         meeting_id = self._selected_meeting()
         if meeting_id is None:
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.fapp.store
         previous = register.get_meeting(store, meeting_id)
         try:  # refused while another app leads the citizen's meeting, or by the disk
             meeting = register.add_meeting(store, previous.citizen_id)
@@ -116,4 +117,4 @@ class HomeScreen(Screen[None]):
         except FacilitatorError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.app.open_meeting(meeting.id)  # type: ignore[attr-defined]
+        self.fapp.open_meeting(meeting.id)

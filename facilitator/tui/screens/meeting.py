@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual import on
@@ -56,7 +57,7 @@ class PauseScreen(ModalScreen[None]):
         Binding("escape,f4,enter", "dismiss", "pause.resume", id="pause.resume"),
     ]
 
-    def __init__(self, started: datetime, clock: object) -> None:
+    def __init__(self, started: datetime, clock: Callable[[], datetime]) -> None:
         super().__init__()
         self.started = started
         self.clock = clock
@@ -73,7 +74,7 @@ class PauseScreen(ModalScreen[None]):
         self.set_interval(1.0, self._tick)
 
     def _tick(self) -> None:
-        now: datetime = self.clock()  # type: ignore[operator]
+        now = self.clock()
         minutes = int((now - self.started).total_seconds() // 60)
         self.query_one("#pause-timer", Static).update(t("pause.timer", minutes=minutes))
 
@@ -212,7 +213,7 @@ class MeetingScreen(PhaseScreen):
         open_questions(self, self.session)
 
     def action_pause(self) -> None:
-        if self.run_action(self.session.pause):
+        if self.attempt(self.session.pause):
             self._show_pause()
 
     def _show_pause(self) -> None:
@@ -220,7 +221,7 @@ class MeetingScreen(PhaseScreen):
         start_dt = datetime.fromisoformat(started) if started else self.now()
 
         def resumed(_: None) -> None:
-            self.run_action(self.session.resume)
+            self.attempt(self.session.resume)
             self.refresh_view()
 
         self.app.push_screen(PauseScreen(start_dt, self.session.store.clock), resumed)
@@ -235,8 +236,8 @@ class MeetingScreen(PhaseScreen):
             self.notify(str(exc), severity="warning")
             self.refresh_view()
             return
-        self.app.note_committed(event.pressed_at)  # type: ignore[attr-defined]
+        self.fapp.note_committed(event.pressed_at)
         self.query_one(NoteField).clear()
         self.refresh_view()
-        self.call_after_refresh(self.app.note_drawn, event.pressed_at)  # type: ignore[attr-defined]
-        self.app.note_saved(self.session)  # type: ignore[attr-defined]
+        self.call_after_refresh(self.fapp.note_drawn, event.pressed_at)
+        self.fapp.note_saved(self.session)

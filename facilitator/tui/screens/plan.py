@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,7 +31,7 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class PlanGrid(DataTable[str]):
+class PlanGrid(DataTable[str | Text]):
     """The plan: what, who, with whom, when, who follows up, needs a decision."""
 
     BINDINGS = [
@@ -41,8 +42,8 @@ class PlanGrid(DataTable[str]):
         Binding("p", "new_item('parkering')", "plan.new_parked", id="plan.parked"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.add_columns(
             "#",
             t("plan.col_what"),
@@ -53,14 +54,19 @@ class PlanGrid(DataTable[str]):
             t("plan.col_decision"),
         )
 
+    @property
+    def plan_screen(self) -> PlanScreen:
+        """The plan screen the grid sits on (it makes and edits the items)."""
+        return cast("PlanScreen", self.screen)
+
     def action_new_item(self, section: str) -> None:
-        self.screen.new_item(PlanSection(section))  # type: ignore[attr-defined]
+        self.plan_screen.new_item(PlanSection(section))
 
     def action_edit_item(self) -> None:
-        self.screen.edit_item()  # type: ignore[attr-defined]
+        self.plan_screen.edit_item()
 
     def action_delete_item(self) -> None:
-        self.screen.delete_item()  # type: ignore[attr-defined]
+        self.plan_screen.delete_item()
 
 
 class PlanScreen(PhaseScreen):
@@ -88,8 +94,8 @@ class PlanScreen(PhaseScreen):
         Binding("f12", "assist", "assist.open", id="assist.open", priority=True),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.row_items: list[PlanItem] = []
 
     def compose_body(self) -> ComposeResult:
@@ -110,7 +116,7 @@ class PlanScreen(PhaseScreen):
     def on_mount(self) -> None:
         # PhaseScreen.on_mount runs too (Textual calls each class's handler): it draws the view.
         self.query_one(SuggestionList).focus()
-        self.app.request_suggestions(self.session.meeting_id)  # type: ignore[attr-defined]
+        self.fapp.request_suggestions(self.session.meeting_id)
 
     # --- drawing ---------------------------------------------------------------------
 
@@ -167,11 +173,11 @@ class PlanScreen(PhaseScreen):
 
     def suggestions_updated(self) -> None:
         """Show the latest ranking the app computed for this meeting (called by the app)."""
-        app = self.app
+        app = self.fapp
         status = self.query_one("#suggestions-status", Static)
-        ranked = app.ranked.get(self.session.meeting_id)  # type: ignore[attr-defined]
-        if app.index_status != "ready":  # type: ignore[attr-defined]
-            status.update(t(f"suggestions.status.{app.index_status}"))  # type: ignore[attr-defined]
+        ranked = app.ranked.get(self.session.meeting_id)
+        if app.index_status != "ready":
+            status.update(t(f"suggestions.status.{app.index_status}"))
         elif ranked is None:
             status.update(t("suggestions.status.working"))
         elif not ranked:
@@ -185,7 +191,7 @@ class PlanScreen(PhaseScreen):
 
     @on(SuggestionList.Rated)
     def _rated(self, event: SuggestionList.Rated) -> None:
-        self.run_action(
+        self.attempt(
             lambda: suggestions.rate(self.session.store, event.suggestion_id, event.rating)
         )
         self.suggestions_updated()
@@ -205,7 +211,7 @@ class PlanScreen(PhaseScreen):
         column.display = not column.display
 
     def action_refresh_suggestions(self) -> None:
-        self.app.request_suggestions(self.session.meeting_id)  # type: ignore[attr-defined]
+        self.fapp.request_suggestions(self.session.meeting_id)
 
     def action_assist(self) -> None:
         """Drafts for the leader (F12): the chosen plan item is the one easy-read rewrites."""
@@ -253,7 +259,7 @@ class PlanScreen(PhaseScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_action(lambda: plan.delete_plan_item(self.session.store, item.id))
+                self.attempt(lambda: plan.delete_plan_item(self.session.store, item.id))
                 self.refresh_body()
 
         self.app.push_screen(Confirm(t("plan.confirm_delete", what=item.what)), answered)
@@ -262,9 +268,9 @@ class PlanScreen(PhaseScreen):
 
     @on(NoteField.Tagged)
     def _save_note(self, event: NoteField.Tagged) -> None:
-        if not self.run_action(lambda: self.session.add_note(event.kind, event.text)):
+        if not self.attempt(lambda: self.session.add_note(event.kind, event.text)):
             return
-        self.app.note_committed(event.pressed_at)  # type: ignore[attr-defined]
+        self.fapp.note_committed(event.pressed_at)
         self.query_one(NoteField).clear()
         self.refresh_view()
-        self.app.note_saved(self.session)  # type: ignore[attr-defined]
+        self.fapp.note_saved(self.session)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -61,7 +63,7 @@ def short_date(iso: str) -> str:
 # --- the sections ------------------------------------------------------------------
 
 
-class ParticipantTable(DataTable[str]):
+class ParticipantTable(DataTable[str | Text]):
     """The invitation list in speaking order, with a row cursor."""
 
     BINDINGS = [
@@ -75,14 +77,14 @@ class ParticipantTable(DataTable[str]):
         Binding("ctrl+down,alt+down", "screen.move(1)", "prep.move_down", id="prep.move_down"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
 
 
 class _Translated:
     """Translate the catalog keys in a widget's binding descriptions when it is made."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
 
 
@@ -345,11 +347,11 @@ class PrepareScreen(PhaseScreen):
         if who is None:
             return
         if who.is_citizen:  # the session refuses, with the reason
-            self.run_action(lambda: self.session.remove_participant(who.id))
+            self.attempt(lambda: self.session.remove_participant(who.id))
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.run_action(lambda: self.session.remove_participant(who.id)):
+            if yes and self.attempt(lambda: self.session.remove_participant(who.id)):
                 self.refresh_view()
 
         self.app.push_screen(ConfirmRemove(who.name), answered)
@@ -358,7 +360,7 @@ class PrepareScreen(PhaseScreen):
         who = self.highlighted_participant()
         if who is None:
             return
-        if self.run_action(lambda: self.session.move_participant(who.id, delta)):
+        if self.attempt(lambda: self.session.move_participant(who.id, delta)):
             self.refresh_view()
             table = self.query_one(ParticipantTable)
             table.move_cursor(row=table.get_row_index(str(who.id)))
@@ -371,7 +373,7 @@ class PrepareScreen(PhaseScreen):
     @on(Input.Submitted, "#topic-input")
     def _add_topic(self, event: Input.Submitted) -> None:
         field = event.input
-        added = self.run_action(
+        added = self.attempt(
             lambda: register.add_topic(self.session.store, self.session.meeting_id, field.value)
         )
         if added:
@@ -386,7 +388,7 @@ class PrepareScreen(PhaseScreen):
             return
         option = topics.get_option_at_index(topics.highlighted)
         if option.id is not None:
-            self.run_action(lambda: register.remove_topic(self.session.store, int(option.id)))
+            self.attempt(lambda: register.remove_topic(self.session.store, int(option.id)))
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
@@ -405,7 +407,7 @@ class PrepareScreen(PhaseScreen):
     def action_toggle_wall(self) -> None:
         card = people.get_mig_card(self.session.store, self.citizen_id)
         flipped = replace(card, show_on_wall=not card.show_on_wall)
-        self.run_action(lambda: people.save_mig_card(self.session.store, flipped))
+        self.attempt(lambda: people.save_mig_card(self.session.store, flipped))
         self._refresh_mig()
 
     # --- WHO-5 ----------------------------------------------------------------------------
@@ -413,7 +415,7 @@ class PrepareScreen(PhaseScreen):
     def action_toggle_who5(self) -> None:
         store = self.session.store
         wanted = not wellbeing.who5_opted_in(store, self.citizen_id)
-        self.run_action(lambda: wellbeing.set_who5_opt_in(store, self.citizen_id, wanted))
+        self.attempt(lambda: wellbeing.set_who5_opt_in(store, self.citizen_id, wanted))
         self._refresh_who5()
 
     # --- consents ----------------------------------------------------------------------
@@ -426,7 +428,7 @@ class PrepareScreen(PhaseScreen):
         kind, recipient, scope = line
         store = self.session.store
         held = consent.find_active(consent.active(store, self.citizen_id), kind, recipient, scope)
-        self.run_action(
+        self.attempt(
             lambda: consent.set_consent(
                 store, self.citizen_id, kind, recipient, scope, held is None
             )

@@ -37,6 +37,8 @@ class TextRadioButton(RadioButton):
     """A radio button whose state is a mark, not only a colour: "●" chosen, blank not."""
 
     @property
+    # Textual declares BUTTON_INNER a class attribute and reads it per render; a property
+    # lets the mark follow the value, which its type cannot say.
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - read by Textual
         return "●" if self.value else " "
 
@@ -45,7 +47,8 @@ class TextCheckbox(Checkbox):
     """A checkbox whose state is a mark, not only a colour: "x" ticked, blank not."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802
+    # A property over a class attribute, as in TextRadioButton.
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - read by Textual
         return "x" if self.value else " "
 
 

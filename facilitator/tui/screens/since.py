@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -41,8 +42,8 @@ class WhatNowField(Input):
         Binding("escape", "screen.back", "since.undo", id="since.undo"),
     ]
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
 
 
 def item_details(item: PlanItem) -> str:
@@ -72,8 +73,8 @@ class SinceScreen(PhaseScreen):
         Binding("p,left", "step(-1)", "since.previous", id="since.previous"),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.items: list[PlanItem] = followup.earlier_items(self.session.store, self.meeting_id)
         self.index = followup.first_open(self.items)
 
@@ -175,7 +176,7 @@ class SinceScreen(PhaseScreen):
         if item is None:
             return
         store = self.session.store
-        ok = self.run_action(
+        ok = self.attempt(
             lambda: followup.review(store, self.meeting_id, item.id, status, what_now)
         )
         self.reload_items()
@@ -199,7 +200,7 @@ class SinceScreen(PhaseScreen):
         if item is None:
             return
         store = self.session.store
-        self.run_action(lambda: followup.carry_on(store, self.meeting_id, item.id))
+        self.attempt(lambda: followup.carry_on(store, self.meeting_id, item.id))
         self.refresh_body()
 
     def action_step(self, delta: int) -> None:

@@ -9,6 +9,7 @@ are shown, never a cut-off or a label.
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -155,8 +156,8 @@ class Who5Questions(Static, can_focus=True):
     class Changed(Message):
         """An answer was given."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", **kwargs)
         self.answers: list[int | None] = [None] * WHO5_ITEMS
         self.current = 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -47,8 +48,8 @@ class KindBar(Static, can_focus=True):
             self.kind = kind
             self.pressed_at = time.perf_counter()
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.last_kind: NoteKind = NoteKind.OENSKE
 
     def render_bar(self) -> str:

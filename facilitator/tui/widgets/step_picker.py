@@ -7,6 +7,8 @@ if the citizen wants it) shows "–" for it, and Backspace or ← from 1 goes ba
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -44,8 +46,8 @@ class StepPicker(Static, can_focus=True):
             self.picker = picker
             self.value = value
 
-    def __init__(self, value: int | None = None, allow_none: bool = False, **kwargs: object):
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: int | None = None, allow_none: bool = False, **kwargs: Any) -> None:
+        super().__init__("", **kwargs)
         self.allow_none = allow_none
         self.set_reactive(StepPicker.value, value)
 

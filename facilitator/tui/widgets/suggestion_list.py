@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.binding import Binding
 from textual.message import Message
@@ -84,8 +85,8 @@ class SuggestionList(OptionList):
             super().__init__()
             self.suggestion_id = suggestion_id
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.items: list[ShownSuggestion] = []
 
     def show(self, items: list[ShownSuggestion], today: date) -> None:
