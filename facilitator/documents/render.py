@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
+from facilitator.documents.mdtext import MdSafe, md_escape
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import current_language, t
 from facilitator.i18n.dates import long_date
 from facilitator.storage import paths
@@ -36,8 +39,21 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Every value printed is masked (HTML) or masked and escaped (Markdown) unless the
+        # template marked it as its own: nothing a person typed can be forgotten.
+        finalize=_html_value if autoescape else _md_value,
     )
     return env
+
+
+def _html_value(value: object) -> object:
+    """A value in an HTML document: CPR numbers masked; autoescape does the rest."""
+    return value if isinstance(value, Markup) or not isinstance(value, str) else mask_cpr(value)
+
+
+def _md_value(value: object) -> str:
+    """A value in a Markdown document: CPR numbers masked, Markdown and HTML escaped."""
+    return md_escape(value if isinstance(value, str) else "" if value is None else str(value))
 
 
 def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
@@ -45,15 +61,25 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
         raise ValueError(f"unknown format {fmt!r}")
     lang = language or current_language()
 
-    def tr(key: str, **params: object) -> str:
-        return t(key, lang, **params)
+    markdown = fmt == "md"
 
-    env = _environment(autoescape=fmt == "html")
+    def tr(key: str, **params: object) -> str:
+        if not markdown:
+            return t(key, lang, **params)
+        # The catalog's sentence is the template's own; what is put into it is escaped.
+        safe = {k: md_escape(v) if isinstance(v, str) else v for k, v in params.items()}
+        return MdSafe(t(key, lang, **safe))
+
+    def longdate(value: str | None) -> str:
+        text = long_date(value, lang)
+        return MdSafe(text) if markdown else text
+
+    env = _environment(autoescape=not markdown)
     template = env.get_template(f"{name}.{fmt}.j2")
     return template.render(
         t=tr,
         lang=lang,
-        longdate=lambda v: long_date(v, lang),
+        longdate=longdate,
         **context,
     )
 
