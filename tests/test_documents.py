@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.documents.mdtext import md_escape
 from facilitator.documents import compose
+from facilitator.documents.mdtext import md_escape
 from facilitator.domain.readability import lix
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, PlanSection, Who

@@ -269,8 +269,7 @@ def _from_answer(job: Job, answer: str) -> Draft:
 def _masked(draft: Draft) -> Draft:
     """The draft with every CPR number masked: it is shown, printed and may be accepted."""
     proposals = tuple(
-        replace(p, text=mask_cpr(p.text), with_whom=mask_cpr(p.with_whom))
-        for p in draft.proposals
+        replace(p, text=mask_cpr(p.text), with_whom=mask_cpr(p.with_whom)) for p in draft.proposals
     )
     hints = tuple(mask_cpr(h) for h in draft.hints)
     return replace(draft, proposals=proposals, hints=hints, notice=mask_cpr(draft.notice))

@@ -354,7 +354,5 @@ def main(open_app: AppOpener | None = None) -> None:
     except Exception as exc:  # the last line of defence: never a traceback for a person
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
-        say(
-            f"facilitator: {t('err.unexpected', detail=f'{type(exc).__name__}: {exc}')}", err=True
-        )
+        say(f"facilitator: {t('err.unexpected', detail=f'{type(exc).__name__}: {exc}')}", err=True)
         sys.exit(1)

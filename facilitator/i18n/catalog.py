@@ -412,6 +412,7 @@ def _merge() -> None:
     from facilitator.i18n import (
         catalog_assist,
         catalog_closing,
+        catalog_cpr,
         catalog_documents,
         catalog_measures,
         catalog_plan,
@@ -427,6 +428,7 @@ def _merge() -> None:
         catalog_trust.MESSAGES,
         catalog_assist.MESSAGES,
         catalog_measures.MESSAGES,
+        catalog_cpr.MESSAGES,
     ):
         clash = set(part) & set(MESSAGES)
         if clash:

@@ -16,6 +16,7 @@ from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
 from facilitator.tui.bindings import translate_bindings
+from facilitator.tui.markup import escape
 
 
 def clock_text(seconds: float) -> str:
@@ -88,9 +89,9 @@ class PhaseScreen(Screen[None]):
 
     def refresh_header(self) -> None:
         info = self.session.info
-        title = t("meeting.with", name=self.citizen_name)
+        title = t("meeting.with", name=escape(self.citizen_name))
         if info.title:
-            title += f" · {info.title}"
+            title += f" · {escape(info.title)}"
         if info.started_at:
             elapsed = (self.now() - datetime.fromisoformat(info.started_at)).total_seconds()
             box = info.time_box_minutes * 60
