@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import click
 
@@ -341,7 +341,8 @@ def main(open_app: AppOpener | None = None) -> None:
         say(t("err.interrupted"), err=True)
         sys.exit(130)
     except click.ClickException as exc:
-        exc.show(file=MaskedStream(sys.stderr))  # a usage error quotes what was typed
+        # A usage error quotes what was typed.
+        exc.show(file=cast(IO[Any], MaskedStream(sys.stderr)))
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
