@@ -118,9 +118,7 @@ def plant(store: Store, cprs: list[str], n: int) -> Planted:
     citizen = people.add_citizen(store, f"Borger{n} {c(0)}")
     people.save_mig_card(
         store,
-        MigCard(
-            citizen.id, f"om {c(1)}", f"kan lide {c(2)}", f"drøm {c(3)}", f"vid {c(4)}", True
-        ),
+        MigCard(citizen.id, f"om {c(1)}", f"kan lide {c(2)}", f"drøm {c(3)}", f"vid {c(4)}", True),
     )
     meeting = people.add_meeting(store, citizen.id, title=f"Møde {c(5)}")
     people.add_topic(store, meeting.id, f"Emne {c(6)}")
