@@ -2,6 +2,7 @@
 
     python bench/trust.py            # every figure (~3 minutes on two cores)
     python bench/trust.py crash fuzz # only some: crash concurrency forget cpr network files fuzz
+                                     # cpr_edges llm_addresses imports markdown
 
 Each test appends its figures to $FACILITATOR_FIGURES (tests/figures.py); this script sets it,
 runs pytest on the tests that measure the chosen figures, and prints one table. A test that
@@ -27,6 +28,10 @@ TESTS: dict[str, list[str]] = {
     "network": ["tests/test_trust_offline.py::test_whole_meeting_opens_no_network_connection"],
     "files": ["tests/test_trust_files.py"],
     "fuzz": ["tests/test_trust_fuzz.py"],
+    "cpr_edges": ["tests/test_trust_cpr_edges.py"],
+    "llm_addresses": ["tests/test_llm.py::test_the_address_table"],
+    "imports": ["tests/test_trust_imports.py"],
+    "markdown": ["tests/test_markdown_escape.py"],
 }
 
 

@@ -13,6 +13,7 @@ from facilitator.assist.client import LlmError, Message
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage import settings
 from facilitator.storage.settings import LlmSettings
+from tests.figures import record
 from tests.llm_server import ChatServer, chat_server, free_port, write_settings
 
 __all__ = ["chat_server"]  # the fixture, imported for the tests below
@@ -126,6 +127,26 @@ def test_a_refused_literal_address_is_refused_before_connecting(
         else:
             with pytest.raises(LlmError):
                 client.endpoint(given)
+
+
+def test_the_address_table() -> None:
+    """The figures: how many addresses the table holds, and what each setting lets through."""
+    assert len({a for a, *_ in ADDRESSES}) == len(ADDRESSES)
+    record(
+        "llm_addresses",
+        addresses=len(ADDRESSES),
+        allowed_by_default=sum(client.address_allowed(a) for a, *_ in ADDRESSES),
+        allowed_with_link_local=sum(
+            client.address_allowed(a, link_local=True) for a, *_ in ADDRESSES
+        ),
+        allowed_with_remote=sum(client.address_allowed(a, remote=True) for a, *_ in ADDRESSES),
+        never=sum(
+            not (
+                client.address_allowed(a, link_local=True) or client.address_allowed(a, remote=True)
+            )
+            for a, *_ in ADDRESSES
+        ),
+    )
 
 
 def local_settings(url: str) -> LlmSettings:

@@ -22,6 +22,7 @@ from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Plan
 from facilitator.meetings import closing, consent, people, plan
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
+from tests.figures import record
 
 HOSTILE = (
     "# FORGED heading",
@@ -124,9 +125,17 @@ def forged(markdown: str) -> list[str]:
 
 def test_hostile_text_in_every_field_forges_nothing(store: Store) -> None:
     meeting_id, guide = plant(store, list(HOSTILE))
-    for name, text in documents(store, meeting_id, guide).items():
+    found = documents(store, meeting_id, guide)
+    for name, text in found.items():
         assert "FORGED" in text, name  # the words are there, as text
         assert forged(text) == [], name
+    record(
+        "markdown",
+        hostile_texts=len(HOSTILE),
+        fields=21 + len(NoteKind),  # every h(...) in plant()
+        documents=len(found),
+        forged=sum(len(forged(text)) for text in found.values()),
+    )
 
 
 @settings(

@@ -17,7 +17,9 @@ import pytest
 from facilitator.directory import corpus
 from facilitator.directory.corpus import MAX_FILE_BYTES, CorpusError
 from facilitator.storage.store import Store
+from tests.figures import record
 
+REFUSED: dict[str, int] = {}
 FIXTURES = Path(__file__).parent / "fixtures"
 LARGE = 200 * 1024 * 1024
 # Address space for the import: enough for Python and the store, not for a 200 MB file read
@@ -55,6 +57,8 @@ def _refused(store: Store, path: Path) -> str:
     assert proc.returncode == 2, (proc.returncode, message)
     assert "\n" not in message and message.endswith(".")  # one sentence
     assert _entries(store) == before
+    REFUSED[path.name] = REFUSED.get(path.name, 0) + 1
+    record("imports", refused=sum(REFUSED.values()), store_changed=0, hung=0, crashed=0)
     return message
 
 
