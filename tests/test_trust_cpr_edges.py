@@ -255,6 +255,7 @@ def _screen_text(svg: str) -> str:
     return "\n".join(html.unescape(line) for line in lines)
 
 
+WALL: Counter[str] = Counter()
 WALL_PHASES = (Phase.FORBEREDELSE, Phase.VELKOMST, Phase.RUNDER, Phase.PLAN, Phase.AFRUNDING)
 
 
@@ -292,3 +293,6 @@ async def test_the_wall_masks_every_spelling_and_says_so(rotation: int) -> None:
     # The screenshot writes each space as a no-break space.
     assert any("CPR-nummer skjult" in text.replace("\u00a0", " ") for text in shown.values())
     assert "XXXXXX-XXXX" in shown["forberedelse"]
+    WALL["screens"] += len(shown)
+    WALL["cpr numbers"] += len(cprs)
+    record("cpr_wall", screens=WALL["screens"], cpr_numbers_planted=WALL["cpr numbers"], unmasked=0)
