@@ -31,6 +31,10 @@ TESTS: dict[str, list[str]] = {
     "files": ["tests/test_trust_files.py"],
     "fuzz": ["tests/test_trust_fuzz.py"],
     "writer": ["tests/test_trust_writer.py", "tests/test_trust_looker.py"],
+    "cpr_edges": ["tests/test_trust_cpr_edges.py"],
+    "llm_addresses": ["tests/test_llm.py::test_the_address_table"],
+    "imports": ["tests/test_trust_imports.py"],
+    "markdown": ["tests/test_markdown_escape.py"],
 }
 
 

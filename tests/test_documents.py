@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.documents import compose
+from facilitator.documents.mdtext import md_escape
 from facilitator.domain.readability import lix
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, PlanSection, Who
@@ -121,7 +122,7 @@ def test_every_item_appears_in_both_views(store: Store, texts: list[str]) -> Non
         case = compose.render_plan_document(store, meeting.id, "s141", fmt).content
         assert isinstance(mine, str) and isinstance(case, str)
         for what in items:
-            shown = what if fmt == "md" else _html_escape(what)
+            shown = md_escape(what) if fmt == "md" else _html_escape(what)
             assert shown in mine and shown in case
 
 

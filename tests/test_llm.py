@@ -13,6 +13,7 @@ from facilitator.assist.client import LlmError, Message
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage import settings
 from facilitator.storage.settings import LlmSettings
+from tests.figures import record
 from tests.llm_server import ChatServer, chat_server, dead_port, write_settings
 
 __all__ = ["chat_server", "dead_port"]  # the fixture, imported for the tests below
@@ -38,7 +39,7 @@ def local(url: str, **kw: object) -> LlmSettings:
         ("192.168.1.20", True),
         ("fd00::1", True),
         ("::ffff:192.168.1.2", True),
-        ("169.254.3.4", True),
+        ("169.254.3.4", False),  # link-local: only with allow_link_local
         ("8.8.8.8", False),
         ("172.32.0.1", False),
         ("2a00:1450:4001::1", False),
@@ -48,6 +49,129 @@ def local(url: str, **kw: object) -> LlmSettings:
 )
 def test_local_addresses(address: str, expected: bool) -> None:
     assert client.is_local_address(address) is expected
+
+
+# Every range Python calls "private" or that a model must never be reached at, by the
+# settings that could let it through: (address, local, with link-local, with remote).
+ADDRESSES = [
+    ("127.0.0.1", True, True, True),
+    ("::1", True, True, True),
+    ("10.0.0.7", True, True, True),
+    ("172.16.0.1", True, True, True),
+    ("172.31.255.254", True, True, True),
+    ("192.168.0.10", True, True, True),
+    ("fc00::1", True, True, True),
+    ("fd12:3456::1", True, True, True),
+    ("::ffff:127.0.0.1", True, True, True),
+    ("169.254.10.20", False, True, False),  # link-local
+    ("fe80::1", False, True, False),
+    ("fe80::1%eth0", False, True, False),
+    ("169.254.169.254", False, False, False),  # cloud metadata
+    ("::ffff:169.254.169.254", False, False, False),
+    ("fd00:ec2::254", False, False, False),  # AWS metadata over IPv6 (inside the ULA range)
+    ("192.0.2.1", False, False, False),  # documentation
+    ("198.51.100.7", False, False, False),
+    ("203.0.113.9", False, False, False),
+    ("2001:db8::1", False, False, False),
+    ("::ffff:192.0.2.1", False, False, False),
+    ("198.18.0.1", False, False, False),  # benchmarking
+    ("198.19.255.1", False, False, False),
+    ("240.0.0.1", False, False, False),  # reserved
+    ("255.255.255.255", False, False, False),
+    ("0.0.0.0", False, False, False),
+    ("100.64.0.1", False, False, False),  # shared address space (carrier NAT)
+    ("224.0.0.251", False, False, False),  # multicast
+    ("ff02::1", False, False, False),
+    ("::", False, False, False),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", False, False, False),  # Teredo
+    ("2002:c000:0201::1", False, False, False),  # 6to4
+    ("64:ff9b::c000:201", False, False, False),  # NAT64
+    ("64:ff9b::a00:1", False, False, False),  # NAT64 of 10.0.0.1: still a tunnel
+    ("::ffff:8.8.8.8", False, False, True),  # public: only with allow_remote
+    ("8.8.8.8", False, False, True),
+    ("2a00:1450:4001::1", False, False, True),
+]
+
+
+@pytest.mark.parametrize(("address", "local", "link_local", "remote"), ADDRESSES)
+def test_address_allowlist(address: str, local: bool, link_local: bool, remote: bool) -> None:
+    assert client.address_allowed(address) is local
+    assert client.address_allowed(address, link_local=True) is link_local
+    assert client.address_allowed(address, remote=True) is (remote or local)
+
+
+@pytest.mark.parametrize(("address", "local", "link_local", "remote"), ADDRESSES)
+def test_a_refused_literal_address_is_refused_before_connecting(
+    address: str, local: bool, link_local: bool, remote: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The URL's own address is judged by endpoint(), before any socket exists."""
+    if "%" in address:
+        return  # a zone id is not part of a URL host
+    host = f"[{address}]" if ":" in address else address
+    if not local:
+        monkeypatch.setattr(client.socket, "create_connection", _no_connection)
+        with pytest.raises(LlmError):
+            client.chat(local_settings(f"http://{host}:8080/v1"), MESSAGES)
+    for allow_link_local, allow_remote, expected in (
+        (False, False, local),
+        (True, False, link_local),
+        (False, True, remote or local),
+    ):
+        given = LlmSettings(
+            url=f"http://{host}:8080/v1",
+            allow_link_local=allow_link_local,
+            allow_remote=allow_remote,
+        )
+        if expected:
+            client.endpoint(given)
+        else:
+            with pytest.raises(LlmError):
+                client.endpoint(given)
+
+
+def test_the_address_table() -> None:
+    """The figures: how many addresses the table holds, and what each setting lets through."""
+    assert len({a for a, *_ in ADDRESSES}) == len(ADDRESSES)
+    record(
+        "llm_addresses",
+        addresses=len(ADDRESSES),
+        allowed_by_default=sum(client.address_allowed(a) for a, *_ in ADDRESSES),
+        allowed_with_link_local=sum(
+            client.address_allowed(a, link_local=True) for a, *_ in ADDRESSES
+        ),
+        allowed_with_remote=sum(client.address_allowed(a, remote=True) for a, *_ in ADDRESSES),
+        never=sum(
+            not (
+                client.address_allowed(a, link_local=True) or client.address_allowed(a, remote=True)
+            )
+            for a, *_ in ADDRESSES
+        ),
+    )
+
+
+def local_settings(url: str) -> LlmSettings:
+    return LlmSettings(url=url)
+
+
+def _no_connection(*args: object, **kwargs: object) -> None:
+    raise AssertionError("connected to a refused address")
+
+
+def test_the_metadata_address_names_no_setting_that_would_help() -> None:
+    for given in (
+        LlmSettings(url="http://169.254.169.254/v1", allow_remote=True, allow_link_local=True),
+        LlmSettings(url="http://[64:ff9b::a9fe:a9fe]/v1", allow_remote=True),
+    ):
+        message = str(pytest.raises(LlmError, client.endpoint, given).value)
+        assert "allow_" not in message
+
+
+def test_link_local_is_named_in_settings(home: Path) -> None:
+    write_settings(home, "http://169.254.10.20:8080/v1", allow_link_local=True)
+    llm = settings.load().llm
+    assert llm.allow_link_local and client.endpoint(llm).local_only
+    message = str(pytest.raises(LlmError, client.endpoint, LlmSettings(url=llm.url)).value)
+    assert "allow_link_local" in message
 
 
 def test_endpoint_from_a_base_url() -> None:
@@ -177,7 +301,7 @@ def test_a_peer_outside_the_local_network_gets_nothing(
     chat_server: ChatServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The address actually connected to is checked before a byte is sent (DNS can lie)."""
-    monkeypatch.setattr(client, "is_local_address", lambda address: False)
+    monkeypatch.setattr(client, "is_local_address", lambda address, link_local=False: False)
     with pytest.raises(LlmError, match="uden for det lokale netværk"):
         client.chat(local(chat_server.url.replace("127.0.0.1", "localhost")), MESSAGES)
     assert chat_server.received == []

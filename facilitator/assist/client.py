@@ -2,10 +2,13 @@
 
 Only the standard library: one POST to ``<base url>/chat/completions`` over ``http.client``,
 which follows no redirect and honours no proxy variable, so a request goes exactly where the
-settings say. By default the server must be on this machine or the local network: the address
+settings say. By default the server must be on this machine or the local network, by an explicit
+allowlist (loopback, RFC 1918, IPv6 ULA; link-local only with ``allow_link_local``): the address
 the socket actually connects to is checked before a single byte is sent (a name that resolves
 elsewhere is refused, whatever DNS said earlier). A remote server needs ``allow_remote``, and
-then the wall shows a warning. Every failure is one :class:`LlmError` sentence.
+then the wall shows a warning; even then documentation, benchmarking, reserved, multicast,
+tunnel (Teredo, 6to4, NAT64) and cloud-metadata addresses are refused. Every failure is one
+:class:`LlmError` sentence.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class Endpoint:
     port: int
     path: str
     local_only: bool
+    link_local: bool = False
 
     @property
     def display(self) -> str:
@@ -73,19 +77,85 @@ def _host_port(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def is_local_address(address: str) -> bool:
-    """Loopback or a private-network address (IPv4 or IPv6, mapped IPv4 included)."""
+def _nets(*cidrs: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(c) for c in cidrs)
+
+
+# An allowlist, not Python's "is_private" (which also says yes to documentation, benchmarking,
+# reserved and Teredo ranges): this machine and the private networks a municipality runs.
+_LOCAL = _nets(
+    "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "::1/128", "fc00::/7"
+)
+# A cable between two machines; also where cloud metadata answers, so only when asked for.
+_LINK_LOCAL = _nets("169.254.0.0/16", "fe80::/10")
+# Never, not even with allow_remote: cloud metadata (AWS's IPv6 one sits inside the ULA range),
+# "this network", shared address space, documentation, benchmarking, reserved, broadcast,
+# multicast, discard, and tunnels whose far end is somewhere else (Teredo, 6to4, NAT64).
+_NEVER = _nets(
+    "169.254.169.254/32",
+    "fd00:ec2::254/128",
+    "0.0.0.0/8",
+    "100.64.0.0/10",
+    "192.0.0.0/24",
+    "192.0.2.0/24",
+    "198.18.0.0/15",
+    "198.51.100.0/24",
+    "203.0.113.0/24",
+    "224.0.0.0/4",
+    "240.0.0.0/4",
+    "::/128",
+    "100::/64",
+    "2001::/32",
+    "2001:db8::/32",
+    "2002::/16",
+    "64:ff9b::/96",
+    "64:ff9b:1::/48",
+    "ff00::/8",
+)
+
+
+def _parse(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
-        return False
+        return None
+    # "::ffff:a.b.c.d" (and the old "::a.b.c.d") is judged as the IPv4 address it carries.
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_loopback or ip.is_private or ip.is_link_local
+        return ip.ipv4_mapped
+    return ip
 
 
-def _literal_local(host: str) -> bool:
-    return host.lower() in ("localhost", "localhost.") or is_local_address(host)
+def address_allowed(address: str, *, remote: bool = False, link_local: bool = False) -> bool:
+    """Whether the model may be reached at ``address``: always on the allowlist; a public
+    address only with ``remote``; link-local only with ``link_local``; never a refused range."""
+    ip = _parse(address)
+    if ip is None or any(ip in net for net in _NEVER):
+        return False
+    if any(ip in net for net in _LOCAL):
+        return True
+    if any(ip in net for net in _LINK_LOCAL):
+        return link_local
+    return remote and ip.is_global
+
+
+def _refusal(host: str, address: str) -> LlmError:
+    """The one sentence for an address that was refused, saying which setting (if any) helps."""
+    ip = _parse(address)
+    if ip is not None and any(ip in net for net in _NEVER):
+        return LlmError(t("assist.err_address_never", host=host))
+    if ip is not None and any(ip in net for net in _LINK_LOCAL):
+        return LlmError(t("assist.err_link_local", host=host))
+    return LlmError(t("assist.err_remote", host=host))
+
+
+def is_local_address(address: str, link_local: bool = False) -> bool:
+    """Loopback or a private-network address on the allowlist (IPv4 or IPv6, mapped IPv4
+    judged as IPv4); link-local only when ``link_local`` (``allow_link_local`` in settings)."""
+    return address_allowed(address, link_local=link_local)
+
+
+def _literal_local(host: str, link_local: bool = False) -> bool:
+    return host.lower() in ("localhost", "localhost.") or is_local_address(host, link_local)
 
 
 def endpoint(settings: LlmSettings) -> Endpoint:
@@ -111,15 +181,20 @@ def endpoint(settings: LlmSettings) -> Endpoint:
     path = parts.path.rstrip("/")
     if not path.endswith("/chat/completions"):
         path += "/chat/completions"
-    local_only = not settings.allow_remote or _literal_local(host)
-    if not settings.allow_remote and not _literal_local(host) and _is_ip(host):
-        raise LlmError(t("assist.err_remote", host=host))
+    link_local = settings.allow_link_local
+    local_only = not settings.allow_remote or _literal_local(host, link_local)
+    # A literal address is judged before any connection is made.
+    if _is_ip(host) and not address_allowed(
+        host, remote=settings.allow_remote, link_local=link_local
+    ):
+        raise _refusal(host, host)
     return Endpoint(
         scheme=parts.scheme,
         host=host,
         port=port or (443 if parts.scheme == "https" else 80),
         path=path,
         local_only=local_only,
+        link_local=link_local,
     )
 
 
@@ -192,17 +267,21 @@ Connector = Callable[[tuple[str, int], float, Any], socket.socket]
 
 
 def _checked_connector(ep: Endpoint) -> Connector:
-    """Connect, then refuse a peer outside the local network before anything is sent."""
+    """Connect, then refuse a peer outside the allowlist before anything is sent (with
+    ``allow_remote``, a public peer is fine; a refused range never is)."""
 
     def connect(
         address: tuple[str, int], timeout: float, source_address: Any = None
     ) -> socket.socket:
         sock = socket.create_connection(address, timeout, source_address)
+        peer = str(sock.getpeername()[0])
         if ep.local_only:
-            peer = str(sock.getpeername()[0])
-            if not is_local_address(peer):
-                sock.close()
-                raise LlmError(t("assist.err_remote", host=ep.host))
+            allowed = is_local_address(peer, ep.link_local)
+        else:
+            allowed = address_allowed(peer, remote=True, link_local=ep.link_local)
+        if not allowed:
+            sock.close()
+            raise _refusal(ep.host, peer)
         return sock
 
     return connect

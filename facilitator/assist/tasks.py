@@ -117,7 +117,11 @@ def render_prompt(task: Task, language: str, fields: dict[str, Any]) -> tuple[Me
     for name in ("system", "user"):
         text = "".join(template.blocks[name](context))
         parts[name] = "\n".join(line.rstrip() for line in text.strip().splitlines())
-    return (Message("system", parts["system"]), Message("user", parts["user"]))
+    # The fields are masked one by one (fields.py); this is the last edge before the wire.
+    return (
+        Message("system", mask_cpr(parts["system"])),
+        Message("user", mask_cpr(parts["user"])),
+    )
 
 
 def prepare(
@@ -180,7 +184,7 @@ def run(job: Job, body_hook: Callable[[bytes], None] | None = None) -> Draft:
     except LlmError as exc:
         return replace(job.fallback, notice=str(exc))
     return replace(
-        draft,
+        _masked(draft),
         model=job.settings.model,
         remote_warning=job.remote_warning,
         shared=fields.shared_summary(job.fields, job.language),
@@ -262,7 +266,20 @@ def _from_answer(job: Job, answer: str) -> Draft:
 # --- fallbacks ---------------------------------------------------------------------------
 
 
+def _masked(draft: Draft) -> Draft:
+    """The draft with every CPR number masked: it is shown, printed and may be accepted."""
+    proposals = tuple(
+        replace(p, text=mask_cpr(p.text), with_whom=mask_cpr(p.with_whom)) for p in draft.proposals
+    )
+    hints = tuple(mask_cpr(h) for h in draft.hints)
+    return replace(draft, proposals=proposals, hints=hints, notice=mask_cpr(draft.notice))
+
+
 def _fallback(store: Store, meeting_id: int, task: Task, ctx: Context, lang: str) -> Draft:
+    return _masked(_fallback_draft(store, meeting_id, task, ctx, lang))
+
+
+def _fallback_draft(store: Store, meeting_id: int, task: Task, ctx: Context, lang: str) -> Draft:
     if task is Task.EASY_READ:
         swapped = easy_read(ctx.original, lang)
         return Draft(

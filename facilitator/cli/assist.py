@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from facilitator.cli.common import say
 from facilitator.cli.help import HelpCommand
 from facilitator.i18n import t
 
@@ -59,15 +60,15 @@ def _as_json(draft: Draft) -> str:
 
 def _print(draft: Draft) -> None:
     if draft.remote_warning:
-        click.echo(draft.remote_warning, err=True)
+        say(draft.remote_warning, err=True)
     if draft.source == "model":
-        click.echo(t("assist.cli_model", model=draft.model or "-"), err=True)
+        say(t("assist.cli_model", model=draft.model or "-"), err=True)
         if draft.shared:
-            click.echo(t("assist.shared_line", what=", ".join(draft.shared)), err=True)
+            say(t("assist.shared_line", what=", ".join(draft.shared)), err=True)
     else:
-        click.echo(t("assist.cli_fallback", reason=draft.notice), err=True)
+        say(t("assist.cli_fallback", reason=draft.notice), err=True)
     if draft.lix_before is not None and draft.lix_after is not None:
-        click.echo(
+        say(
             t(
                 "assist.lix",
                 before=f"{draft.lix_before.score:g}",
@@ -78,12 +79,12 @@ def _print(draft: Draft) -> None:
             err=True,
         )
     for hint in draft.hints:
-        click.echo(f"• {hint}", err=True)
+        say(f"• {hint}", err=True)
     if draft.task.value in ("draft", "questions"):
         for proposal in draft.proposals:
-            click.echo(f"- {proposal.text}")
+            say(f"- {proposal.text}")
     else:
-        click.echo(draft.text)
+        say(draft.text)
 
 
 @click.command(name="assist", cls=HelpCommand)
@@ -119,7 +120,7 @@ def assist_command(
     with open_store() as store:
         draft = tasks.assist(store, meeting_id, task, found, turn_id=turn_id, item_id=item_id)
     if as_json:
-        click.echo(_as_json(draft))
+        say(_as_json(draft))
     else:
         _print(draft)
 

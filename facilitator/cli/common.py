@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
 from facilitator.storage import paths
 from facilitator.storage.store import Store
@@ -41,6 +43,25 @@ def finish_erasures(store: Store) -> None:
             click.echo(t("forget.resumed", id=job["id"], citizen=job["citizen_id"]), err=True)
         else:
             click.echo(erasure.blocked_message(store, report), err=True)
+
+
+def say(message: str | None = None, *, err: bool = False, nl: bool = True) -> None:
+    """Print a line for the person at the terminal: never a CPR number (lists, messages,
+    drafts, the audit log). Only the citizen's own export (``write_output``) is unmasked."""
+    click.echo(None if message is None else mask_cpr(message), err=err, nl=nl)
+
+
+class MaskedStream:
+    """A text stream that masks CPR numbers in what is written to it (click's own errors)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(mask_cpr(text))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def write_output(text: str | bytes, output: str | None) -> None:

@@ -7,13 +7,20 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import click
 
 from facilitator import __version__
 from facilitator.cli.assist import register as register_assist
-from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
+from facilitator.cli.common import (
+    MAX_K,
+    MaskedStream,
+    open_store,
+    parse_meeting_id,
+    say,
+    write_output,
+)
 from facilitator.cli.help import HelpGroup, set_language_early
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus, departments
@@ -79,14 +86,14 @@ def init(demo: bool) -> None:
     """Create or migrate the store; with --demo, load the demo data."""
     with open_store(create=True) as store:
         if store.backup_path:
-            click.echo(t("cli.backup_made", path=store.backup_path))
+            say(t("cli.backup_made", path=store.backup_path))
         if demo:
             from facilitator.demo import load_demo
 
             meeting = load_demo(store)
-            click.echo(t("cli.demo_ready", id=meeting.id, path=store.path))
+            say(t("cli.demo_ready", id=meeting.id, path=store.path))
         else:
-            click.echo(t("cli.store_ready", path=store.path))
+            say(t("cli.store_ready", path=store.path))
 
 
 @cli.command()
@@ -108,7 +115,7 @@ def citizens(as_json: bool) -> None:
     with open_store() as store:
         found = people.list_citizens(store)
         if as_json:
-            click.echo(
+            say(
                 json.dumps(
                     [{"id": c.id, "name": c.name, "born_year": c.born_year} for c in found],
                     ensure_ascii=False,
@@ -117,9 +124,9 @@ def citizens(as_json: bool) -> None:
             )
             return
         if not found:
-            click.echo(t("cli.no_citizens"))
+            say(t("cli.no_citizens"))
         for c in found:
-            click.echo(f"{c.id:>4}  {c.name}")
+            say(f"{c.id:>4}  {c.name}")
 
 
 @cli.command()
@@ -132,7 +139,7 @@ def meetings(as_json: bool, citizen_ref: str | None) -> None:
         found = register.list_meetings(store, citizen_id)
         names = {c.id: c.name for c in people.list_citizens(store)}
         if as_json:
-            click.echo(
+            say(
                 json.dumps(
                     [
                         {
@@ -152,10 +159,10 @@ def meetings(as_json: bool, citizen_ref: str | None) -> None:
             )
             return
         if not found:
-            click.echo(t("cli.no_meetings"))
+            say(t("cli.no_meetings"))
         for m in found:
             status = t(f"status.{m.status}")
-            click.echo(f"{m.id:>4}  {m.date}  {names.get(m.citizen_id, '')}  {m.title}  ({status})")
+            say(f"{m.id:>4}  {m.date}  {names.get(m.citizen_id, '')}  {m.title}  ({status})")
 
 
 @cli.group(name="corpus")
@@ -175,7 +182,7 @@ def corpus_import(path: Path) -> None:
         raise FacilitatorError(t("err.file_missing", path=path))
     with open_store(create=True) as store:
         result = corpus.import_file(store, path)
-        click.echo(
+        say(
             t(
                 "cli.imported",
                 added=result.added,
@@ -193,7 +200,7 @@ def corpus_stats(as_json: bool) -> None:
     with open_store() as store:
         s = corpus.stats(store, store.now_dt().date())
         if as_json:
-            click.echo(
+            say(
                 json.dumps(
                     {
                         "total": s.total,
@@ -209,19 +216,19 @@ def corpus_stats(as_json: bool) -> None:
                 )
             )
             return
-        click.echo(t("cli.stats_total", total=s.total))
+        say(t("cli.stats_total", total=s.total))
         kinds = {t(f"entry.{kind}"): n for kind, n in s.by_kind.items()}
         for title, counts in (
             (t("cli.stats_kind"), kinds),
             (t("cli.stats_silo"), s.by_silo),
             (t("cli.stats_theme"), s.by_theme),
         ):
-            click.echo(f"\n{title}")
+            say(f"\n{title}")
             for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                click.echo(f"  {n:>5}  {name}")
-        click.echo(f"\n{t('cli.stats_stale', n=len(s.stale))}")
+                say(f"  {n:>5}  {name}")
+        say(f"\n{t('cli.stats_stale', n=len(s.stale))}")
         for entry_id, title, confirmed in s.stale:
-            click.echo(f"  {confirmed or '-':<10}  {entry_id}  {title}")
+            say(f"  {confirmed or '-':<10}  {entry_id}  {title}")
 
 
 @cli.command()
@@ -266,12 +273,12 @@ def suggest(text: str, as_json: bool, k: int) -> None:
             for r in ranked
         ]
         if as_json:
-            click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+            say(json.dumps(result, ensure_ascii=False, indent=2))
             return
         for i, r in enumerate(result, 1):
             kind = t(f"entry.{r['kind']}")
-            click.echo(f"{i:>2}. {r['title']}  [{kind} · {r['silo']}]  {r['score']:.3f}")
-            click.echo(f"    {t('suggest.because', why=r['why'])}")
+            say(f"{i:>2}. {r['title']}  [{kind} · {r['silo']}]  {r['score']:.3f}")
+            say(f"    {t('suggest.because', why=r['why'])}")
 
 
 @cli.command(name="plan")
@@ -344,25 +351,24 @@ def run(args: Sequence[str] | None = None, open_app: AppOpener | None = None) ->
     try:
         cli.main(args=args, standalone_mode=False, prog_name="facilitator")
     except click.exceptions.Abort:
-        click.echo(t("err.interrupted"), err=True)
+        say(t("err.interrupted"), err=True)
         return 130
     except click.ClickException as exc:
-        exc.show()
+        # A usage error quotes what was typed.
+        exc.show(file=cast(IO[Any], MaskedStream(sys.stderr)))
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except FacilitatorError as exc:
-        click.echo(f"facilitator: {exc}", err=True)
+        say(f"facilitator: {exc}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo(t("err.interrupted"), err=True)
+        say(t("err.interrupted"), err=True)
         return 130
     except Exception as exc:  # the last line of defence: never a traceback for a person
         if os.environ.get("FACILITATOR_DEBUG"):
             raise
-        click.echo(
-            f"facilitator: {t('err.unexpected', detail=f'{type(exc).__name__}: {exc}')}", err=True
-        )
+        say(f"facilitator: {t('err.unexpected', detail=f'{type(exc).__name__}: {exc}')}", err=True)
         return 1
     return 0
 

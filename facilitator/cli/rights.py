@@ -6,6 +6,7 @@ import json
 
 import click
 
+from facilitator.cli.common import say
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import Citizen
 from facilitator.domain.safetext import printable
@@ -71,7 +72,7 @@ def register(group: click.Group) -> None:
             export.record_export(store, citizen.id, shared=recipient is not None, scopes=scopes)
         if output not in (None, "-"):
             key = "rights.exported" if recipient is None else "rights.shared"
-            click.echo(
+            say(
                 t(key, name=citizen.name, path=output, recipient=recipient[1] if recipient else ""),
                 err=True,
             )
@@ -107,7 +108,7 @@ def register(group: click.Group) -> None:
             ):
                 raise FacilitatorError(t("rights.forget_cancelled"))
             report = erasure.forget_citizen(store, citizen.id)
-            click.echo(
+            say(
                 t(
                     "rights.forgotten",
                     name=citizen.name,
@@ -140,12 +141,12 @@ def register(group: click.Group) -> None:
         with open_store() as store:
             found = auditlog.entries(store, citizen_id, count)
         if as_json:
-            click.echo(_dump([auditlog.as_dict(e) for e in found]), nl=False)
+            say(_dump([auditlog.as_dict(e) for e in found]), nl=False)
             return
         if not found:
-            click.echo(t("audit.empty"))
+            say(t("audit.empty"))
         for entry in found:
-            click.echo(auditlog.format_entry(entry))
+            say(auditlog.format_entry(entry))
 
 
 YES = {"j", "ja", "y", "yes"}
@@ -172,7 +173,7 @@ def _confirmed(question: str) -> bool:
             f"{question} {t('rights.yes_no')}", default="", show_default=False, err=True
         )
     except click.exceptions.Abort:
-        click.echo(err=True)  # end the question's line before the answer is given for us
+        say(err=True)  # end the question's line before the answer is given for us
         return False
     return printable(str(answer)).lower() in YES
 

@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import json
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +23,7 @@ from facilitator.storage.store import Store
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FIELD = 5000
+_CHUNK = 1024 * 1024
 SOURCE_KINDS = {k.value for k in SourceKind}
 CSV_REQUIRED = ("id", "kind", "title", "description")
 
@@ -292,18 +295,53 @@ def parse_csv(text: str, source: str) -> Bundle:
     return bundle
 
 
-def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bundle:
-    """Our JSON or a plain CSV, read as UTF-8 text."""
-    if path.is_dir():
-        raise CorpusError(f"{source}: is a folder without datapackage.json, not a corpus file.")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise too_large(source)
+def read_limited(path: Path, source: object = None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file no larger than ``limit``, or one sentence why not.
+
+    A device (/dev/zero), a pipe (FIFO) or a socket, also behind a symlink, is refused before
+    it is opened: it has no size to check, and reading it never ends or never starts. The file
+    is opened without blocking and checked again (it may have been swapped since), then read
+    in pieces that stop at the limit, so a file that grows while read is refused too.
+    """
+    source = path if source is None else source
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{source}: not UTF-8 text (byte {exc.start}).") from None
+        info = os.stat(path)  # follows symlinks: what would actually be read
+    except (OSError, ValueError):
+        raise CorpusError(f"{source}: the file cannot be read.") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CorpusError(f"{source}: is a folder without datapackage.json, not a corpus file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise CorpusError(f"{source}: is not a regular file (a device, pipe or socket).")
+    if info.st_size > limit:
+        raise too_large(source)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
     except OSError:
         raise CorpusError(f"{source}: the file cannot be read.") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise CorpusError(f"{source}: is not a regular file (a device, pipe or socket).")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while chunk := handle.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise too_large(source)
+                chunks.append(chunk)
+        except OSError:
+            raise CorpusError(f"{source}: the file cannot be read.") from None
+    return b"".join(chunks)
+
+
+def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bundle:
+    """Our JSON or a plain CSV, read as UTF-8 text."""
+    raw = read_limited(path, source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{source}: not UTF-8 text (byte {exc.start}).") from None
     if "\x00" in text:
         raise CorpusError(f"{source}: contains NUL bytes, so it is not a text file.")
     suffix = path.suffix.lower()

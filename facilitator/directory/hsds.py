@@ -14,14 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from facilitator.directory.corpus import (
-    MAX_FILE_BYTES,
-    SOURCE_KINDS,
-    Bundle,
-    CorpusError,
-    _Checker,
-    too_large,
-)
+from facilitator.directory.corpus import SOURCE_KINDS, Bundle, CorpusError, _Checker, read_limited
 from facilitator.domain.vocabulary import EntryKind
 
 PACKAGE = "datapackage.json"
@@ -67,10 +60,8 @@ def _read_package(path: Path, source: str) -> dict[str, Path]:
     c = _Checker(str(package))
     if not package.is_file():
         raise CorpusError(f"{source}: there is no {PACKAGE}, so this is not an HSDS datapackage.")
+    raw = read_limited(package)
     try:
-        raw = package.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
-            raise too_large(package)
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{package}: not UTF-8 text (byte {exc.start}).") from None
@@ -80,8 +71,6 @@ def _read_package(path: Path, source: str) -> dict[str, Path]:
         ) from None
     except RecursionError:
         raise CorpusError(f"{package}: the JSON is nested too deeply.") from None
-    except OSError:
-        raise CorpusError(f"{package}: the file cannot be read.") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("resources"), list):
         raise c.fail("(package)", "resources", "must be a list of tables")
     files: dict[str, Path] = {}
@@ -129,12 +118,7 @@ def _read_table(name: str, file: Path | None) -> _Table:
         return _Table(name, _Checker(f"({name} not in the package)"), f"{name} (not listed)")
     c = _Checker(str(file))
     table = _Table(name, c, file.name)
-    try:
-        raw = file.read_bytes()
-    except OSError:
-        raise CorpusError(f"{file}: the file cannot be read.") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise too_large(file)
+    raw = read_limited(file)  # each table on its own: a 200 MB CSV is refused unread
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 import jinja2
-import markupsafe
+from markupsafe import Markup
 
+from facilitator.documents.mdtext import MdSafe, md_escape
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.snapshot import PlanSnapshot
-from facilitator.i18n import current_language, message, plural_message, t
+from facilitator.i18n import current_language, t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.storage import paths
 
@@ -19,23 +20,7 @@ FORMATS = ("md", "html")
 TEMPLATES = {"citizen": "plan", "s141": "s141"}
 
 
-def _percent_style(text: str, autoescape: bool) -> str:
-    """A catalog text (``{name}`` placeholders) as jinja2's i18n formats it (``%(name)s``).
-
-    With newstyle gettext, jinja2 fills a message in with ``text % variables`` and, when
-    autoescaping, escapes only the variables. So the catalog's own text is escaped here and
-    its ``%`` signs doubled: the output is exactly ``escape(t(key, **params))``.
-    """
-    out = []
-    for literal, field, _spec, _conversion in string.Formatter().parse(text):
-        literal = str(markupsafe.escape(literal)) if autoescape else literal
-        out.append(literal.replace("%", "%%"))
-        if field is not None:
-            out.append(f"%({field})s")
-    return "".join(out)
-
-
-def _environment(autoescape: bool, language: str) -> jinja2.Environment:
+def _environment(autoescape: bool) -> jinja2.Environment:
     """Overrides in <home>/templates first, then the packaged templates.
 
     ``{% extends "default:plan.html.j2" %}`` lets an override reuse the original. Templates
@@ -59,15 +44,25 @@ def _environment(autoescape: bool, language: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
-    )
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda key: _percent_style(message(key, language), autoescape),
-        ngettext=lambda key, _plural, n: _percent_style(
-            plural_message(key, n, language), autoescape
-        ),
-        newstyle=True,
+        # Every value printed is masked (HTML) or masked and escaped (Markdown) unless the
+        # template marked it as its own: nothing a person typed can be forgotten.
+        finalize=_html_value if autoescape else _md_value,
     )
     return env
+
+
+def _html_value(value: object) -> object:
+    """A value in an HTML document: CPR numbers masked; autoescape does the rest."""
+    return value if isinstance(value, Markup) or not isinstance(value, str) else mask_cpr(value)
+
+
+def _md_params(params: dict[str, object]) -> dict[str, object]:
+    return {k: md_escape(v) if isinstance(v, str) else v for k, v in params.items()}
+
+
+def _md_value(value: object) -> str:
+    """A value in a Markdown document: CPR numbers masked, Markdown and HTML escaped."""
+    return md_escape(value if isinstance(value, str) else "" if value is None else str(value))
 
 
 def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
@@ -75,15 +70,32 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
         raise ValueError(f"unknown format {fmt!r}")
     lang = language or current_language()
 
-    def tr(key: str, **params: object) -> str:
-        return t(key, lang, **params)
+    markdown = fmt == "md"
 
-    env = _environment(autoescape=fmt == "html", language=lang)
+    def tr(key: str, **params: object) -> str:
+        if not markdown:
+            return t(key, lang, **params)
+        # The catalog's sentence is the template's own; what is put into it is escaped.
+        return MdSafe(t(key, lang, **_md_params(params)))
+
+    def trn(key: str, _plural: str, n: int, **params: object) -> str:
+        if not markdown:
+            return tn(key, n, lang, **params)
+        return MdSafe(tn(key, n, lang, **_md_params(params)))
+
+    def longdate(value: str | None) -> str:
+        text = long_date(value, lang)
+        return MdSafe(text) if markdown else text
+
+    env = _environment(autoescape=not markdown)
+    # The i18n extension's ``_`` calls ``gettext``: with the key as msgid and keyword
+    # parameters, as newstyle gettext does, and escaped the way this format needs.
+    env.globals.update(gettext=tr, ngettext=trn)
     template = env.get_template(f"{name}.{fmt}.j2")
     return template.render(
         t=tr,  # what a municipality's override templates from before gettext call
         lang=lang,
-        longdate=lambda v: long_date(v, lang),
+        longdate=longdate,
         **context,
     )
 

@@ -1,5 +1,6 @@
 """The one exception a person is meant to read."""
 
+from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.safetext import printable
 
 
@@ -10,8 +11,9 @@ class FacilitatorError(Exception):
 
     def __init__(self, message: str = "", *args: object) -> None:
         # What a person typed may be quoted in the sentence: keep it one printable line
-        # (no control characters, invalid UTF-8 shown as "�", which any terminal can print).
-        super().__init__(printable(str(message)), *args)
+        # (no control characters, invalid UTF-8 shown as "�", which any terminal can print),
+        # and never a CPR number: the sentence goes to a terminal, a log, a screen.
+        super().__init__(mask_cpr(printable(str(message))), *args)
 
 
 class NotFound(FacilitatorError):

@@ -6,8 +6,17 @@ import re
 from datetime import date
 from typing import Any
 
-# DDMMYY-SSSS, with or without the dash (also a space); not inside a longer number.
-_CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d])")
+# The ways people write a CPR number: DDMMYY and SSSS joined by "-", "–", ".", a space, a
+# no-break space, a line break or nothing; the date itself may be spaced or dotted ("01 01 90
+# 1234", "01.01.90-1234"), the same mark between each pair; "CPR-0101901234" counts. Not inside
+# a longer number or code ("1-0101901234"), and the date must be a real day, so an
+# eight-digit phone number ("70 10 20 30") never matches: the serial is four digits together.
+_DATE_SEP = "[-. \u00a0]"
+_SERIAL_SEP = "[-\u2013. \u00a0\n]"
+_CPR = re.compile(
+    r"(?<!\d)(?<!\d[-\u2013.])"
+    r"(\d{2})(" + _DATE_SEP + r"?)(\d{2})\2(\d{2})" + _SERIAL_SEP + r"?(\d{4})(?!\d)"
+)
 
 # Matching is on interests, wishes and everyday dreams: these words are taken out first.
 DIAGNOSIS_TERMS = (
@@ -75,7 +84,7 @@ def find_cpr(text: str) -> list[str]:
     return [
         m.group(0)
         for m in _CPR.finditer(text)
-        if _valid_cpr_date(m.group(1), m.group(2), m.group(3))
+        if _valid_cpr_date(m.group(1), m.group(3), m.group(4))
     ]
 
 
@@ -87,7 +96,7 @@ def mask_cpr(text: str) -> str:
     """Replace every CPR number with a mask of the same shape."""
 
     def repl(m: re.Match[str]) -> str:
-        if not _valid_cpr_date(m.group(1), m.group(2), m.group(3)):
+        if not _valid_cpr_date(m.group(1), m.group(3), m.group(4)):
             return m.group(0)
         return "XXXXXX-XXXX"
 

@@ -6,6 +6,8 @@ Nothing in it is required; a missing file means the defaults. Today it holds one
     url = "http://127.0.0.1:8080/v1"   # an OpenAI-compatible chat-completions server
     model = "gemma-3-4b-it"            # sent as "model"; left out when empty
     allow_remote = false               # true lets the url leave the local network (warned)
+    allow_link_local = false           # true allows 169.254.0.0/16 and fe80::/10 (never
+                                       # 169.254.169.254, the cloud metadata address)
     timeout = 30                       # seconds for one answer, 1–600
 
 Without ``url`` the app uses no language model and opens no network connection.
@@ -34,6 +36,7 @@ class LlmSettings:
     model: str = ""
     allow_remote: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    allow_link_local: bool = False
 
     @property
     def configured(self) -> bool:
@@ -78,6 +81,7 @@ def _llm(table: Any, path: Path) -> LlmSettings:
         "url": str,
         "model": str,
         "allow_remote": bool,
+        "allow_link_local": bool,
         "timeout": (int, float),
     }
     for key, kinds in expected.items():
@@ -87,7 +91,9 @@ def _llm(table: Any, path: Path) -> LlmSettings:
             not isinstance(value, kinds) or (key == "timeout" and isinstance(value, bool))
         )
         if wrong:
-            kind = {"url": "text", "model": "text", "allow_remote": "true/false"}.get(key, "number")
+            kind = {"url": "text", "model": "text"}.get(
+                key, "true/false" if key.startswith("allow_") else "number"
+            )
             raise FacilitatorError(
                 t("settings.err_value", path=path, setting=f"llm.{key}", expected=kind)
             )
@@ -95,6 +101,7 @@ def _llm(table: Any, path: Path) -> LlmSettings:
         url=str(table.get("url", "")).strip(),
         model=str(table.get("model", "")).strip(),
         allow_remote=bool(table.get("allow_remote", False)),
+        allow_link_local=bool(table.get("allow_link_local", False)),
         timeout=float(table.get("timeout", DEFAULT_TIMEOUT)),
     )
     _check_timeout(found.timeout, path)

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
 from facilitator.meetings import people, register
 from facilitator.tui.access import facilitator_app
@@ -58,9 +59,9 @@ class OpenMeeting(Provider):
             (
                 t(
                     "palette.open_meeting",
-                    name=names.get(m.citizen_id, ""),
+                    name=mask_cpr(names.get(m.citizen_id, "")),
                     date=m.date,
-                    title=m.title,
+                    title=mask_cpr(m.title),
                 ),
                 m.id,
             )

@@ -17,6 +17,7 @@ from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
 from facilitator.tui.access import AppAccess
 from facilitator.tui.bindings import Screen
+from facilitator.tui.markup import escape
 
 
 def clock_text(seconds: float) -> str:
@@ -93,9 +94,9 @@ class PhaseScreen(AppAccess, Screen[None]):
 
     def refresh_header(self) -> None:
         info = self.session.info
-        title = t("meeting.with", name=self.citizen_name)
+        title = t("meeting.with", name=escape(self.citizen_name))
         if info.title:
-            title += f" · {info.title}"
+            title += f" · {escape(info.title)}"
         if info.started_at:
             elapsed = (self.now() - datetime.fromisoformat(info.started_at)).total_seconds()
             box = info.time_box_minutes * 60

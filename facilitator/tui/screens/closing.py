@@ -50,6 +50,12 @@ def quality_lines(check: QualityCheck) -> list[str]:
     return lines
 
 
+def _unchanged(value: str, stored: str) -> bool:
+    """Whether a field still says what is stored, as stored or as shown (CPR masked)."""
+    typed = " ".join(value.split())
+    return typed in (stored, mask_cpr(stored))
+
+
 class ClosingScreen(PhaseScreen):
     """The end of the meeting, on the wall: every field is saved when it is left."""
 
@@ -100,12 +106,17 @@ class ClosingScreen(PhaseScreen):
     # --- drawing ------------------------------------------------------------------
 
     def _fill_fields(self) -> None:
-        """Put what is stored into the fields (once, and after a refused entry)."""
+        """Put what is stored into the fields (once, and after a refused entry).
+
+        The fields are on the wall too: a CPR number in them is shown masked, and a field left
+        as shown is not saved again (see ``_unchanged``), so the stored text stays as said."""
         store, mid = self.session.store, self.session.meeting_id
         self.query_one("#next-date", Input).value = closing.next_meeting(store, mid).isoformat()
-        self.query_one("#handover", Input).value = register.get_meeting(store, mid).handover
+        self.query_one("#handover", Input).value = mask_cpr(
+            register.get_meeting(store, mid).handover
+        )
         for number, given in enumerate(closing.feedback(store, mid), start=1):
-            self.query_one(f"#answer-{number}", Input).value = given.answer
+            self.query_one(f"#answer-{number}", Input).value = mask_cpr(given.answer)
 
     def refresh_body(self) -> None:
         store, mid = self.session.store, self.session.meeting_id
@@ -138,12 +149,12 @@ class ClosingScreen(PhaseScreen):
                 return True
             ok = self.attempt(lambda: closing.set_next_meeting(store, mid, value))
         elif field_id == "handover":
-            if " ".join(value.split()) == register.get_meeting(store, mid).handover:
+            if _unchanged(value, register.get_meeting(store, mid).handover):
                 return True
             ok = self.attempt(lambda: closing.set_handover(store, mid, value))
         elif field_id.startswith("answer-"):
             number = int(field_id.removeprefix("answer-"))
-            if " ".join(value.split()) == closing.feedback(store, mid)[number - 1].answer:
+            if _unchanged(value, closing.feedback(store, mid)[number - 1].answer):
                 return True
             ok = self.attempt(lambda: closing.answer(store, mid, number, value))
         else:

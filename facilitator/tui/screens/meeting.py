@@ -27,7 +27,7 @@ from facilitator.tui.widgets.speaker import SpeakerName
 
 def _who(p: Participant) -> str:
     detail = p.relation or t(f"kind.{p.kind.value}")
-    return f"{p.name} ({detail})"
+    return f"{escape(p.name)} ({escape(detail)})"
 
 
 class RulesScreen(ModalScreen[None]):

@@ -126,11 +126,13 @@ class PlanScreen(PhaseScreen):
         if speaker is not None:
             following = state.next_speaker
             line = t(
-                "plan.speaker_line", name=speaker.name, next=following.name if following else "–"
+                "plan.speaker_line",
+                name=escape(speaker.name),
+                next=escape(following.name) if following else "–",
             )
         else:
-            line = t("meeting.press_to_start")
-        self.query_one("#speaker-line", Static).update(escape(line))
+            line = escape(t("meeting.press_to_start"))
+        self.query_one("#speaker-line", Static).update(line)
         self.query_one(NoteField).display = speaker is not None
         by_goal = measures.ruler_by_goal(self.session.store, self.session.info.citizen_id)
         self.query_one("#ruler-summary", Static).update(ruler_summary(by_goal))
@@ -262,7 +264,7 @@ class PlanScreen(PhaseScreen):
                 self.attempt(lambda: plan.delete_plan_item(self.session.store, item.id))
                 self.refresh_body()
 
-        self.app.push_screen(Confirm(t("plan.confirm_delete", what=item.what)), answered)
+        self.app.push_screen(Confirm(t("plan.confirm_delete", what=escape(item.what))), answered)
 
     # --- turns continue in this phase ------------------------------------------------------
 

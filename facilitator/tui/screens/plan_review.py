@@ -180,7 +180,7 @@ class PlanReviewScreen(Screen[None]):
         if not (self.version.snapshot["items"] or self.version.snapshot["not_possible"]):
             self.notify(t("review.err_empty"), severity="warning")
             return
-        question = t("review.confirm", name=self.citizen_name, number=self.version.version)
+        question = t("review.confirm", name=escape(self.citizen_name), number=self.version.version)
 
         def answered(yes: bool | None) -> None:
             if not yes:

@@ -11,6 +11,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from facilitator.domain.privacy import mask_cpr
+
 _GLYPHS: dict[str, tuple[str, ...]] = {
     "A": (".#.", "#.#", "###", "#.#", "#.#"),
     "B": ("##.", "#.#", "##.", "#.#", "##."),
@@ -100,11 +102,11 @@ class SpeakerName(Widget):
 
     def __init__(self, text: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.name_text = text
+        self.name_text = mask_cpr(text)
 
     def show(self, text: str) -> None:
-        """Show a new name."""
-        self.name_text = text
+        """Show a new name (a CPR number in it masked: the name is drawn large)."""
+        self.name_text = mask_cpr(text)
 
     def render(self) -> Text:
         available = max(1, self.content_size.width)
