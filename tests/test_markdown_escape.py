@@ -19,7 +19,7 @@ from facilitator.documents import compose
 from facilitator.documents.mdtext import md_escape
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
-from facilitator.meetings import closing, consent, people, plan
+from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
 from tests.figures import record
@@ -53,8 +53,8 @@ def plant(store: Store, texts: list[str]) -> tuple[int, str]:
 
     citizen = people.add_citizen(store, f"Borger {h(0)}")
     people.save_mig_card(store, MigCard(citizen.id, h(1), h(2), h(3), h(4), contact=h(5)))
-    meeting = people.add_meeting(store, citizen.id, date(2026, 11, 26), title=h(6))
-    people.add_topic(store, meeting.id, h(7))
+    meeting = register.add_meeting(store, citizen.id, date(2026, 11, 26), title=h(6))
+    register.add_topic(store, meeting.id, h(7))
     session = MeetingSession(store, meeting.id)
     guide = "Per Guidesen"
     session.add_participant(guide, ParticipantKind.MEDBORGERGUIDE, h(8))
@@ -83,7 +83,7 @@ def plant(store: Store, texts: list[str]) -> tuple[int, str]:
 
 
 def documents(store: Store, meeting_id: int, guide: str) -> dict[str, str]:
-    citizen_id = people.get_meeting(store, meeting_id).citizen_id
+    citizen_id = register.get_meeting(store, meeting_id).citizen_id
     found = {
         f"{kind} ({lang})": str(
             compose.render_plan_document(store, meeting_id, kind, "md", language=lang).content

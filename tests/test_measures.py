@@ -26,7 +26,7 @@ from facilitator.storage.store import Store
     ],
 )
 def test_who5_score_is_the_raw_sum_times_four(answers: list[int], expected: int) -> None:
-    assert measures.who5_score(answers) == expected
+    assert wellbeing.who5_score(answers) == expected
 
 
 @given(st.lists(st.integers(0, 5), min_size=5, max_size=5))

@@ -24,7 +24,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import find_cpr, mask_cpr
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
-from facilitator.meetings import closing, consent, people, plan
+from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.settings import LlmSettings
 from facilitator.storage.store import Store
@@ -120,8 +120,8 @@ def plant(store: Store, cprs: list[str], n: int) -> Planted:
         store,
         MigCard(citizen.id, f"om {c(1)}", f"kan lide {c(2)}", f"drøm {c(3)}", f"vid {c(4)}", True),
     )
-    meeting = people.add_meeting(store, citizen.id, title=f"Møde {c(5)}")
-    people.add_topic(store, meeting.id, f"Emne {c(6)}")
+    meeting = register.add_meeting(store, citizen.id, title=f"Møde {c(5)}")
+    register.add_topic(store, meeting.id, f"Emne {c(6)}")
     session = MeetingSession(store, meeting.id)
     guide = f"Per{n} {c(7)}"
     session.add_participant(guide, ParticipantKind.MEDBORGERGUIDE, f"guide {c(8)}")
