@@ -34,6 +34,26 @@ def _percent_style(text: str, autoescape: bool) -> str:
     return "".join(out)
 
 
+#: The CSS counter behind each placeholder of the "Side {page} af {pages}" message.
+_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
+
+
+def _css_string(text: str) -> str:
+    """Text as a quoted CSS string that cannot end the string or the <style> element."""
+    return '"' + "".join(c if c.isalnum() or c in " .,-–" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def page_of(language: str) -> markupsafe.Markup:
+    """The CSS ``content`` value of the page footer: "Side 1 af 4" / "Page 1 of 4"."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(message("doc.page_of", language)):
+        if literal:
+            parts.append(_css_string(literal))
+        if field is not None:
+            parts.append(_COUNTERS.get(field, '""'))
+    return markupsafe.Markup(" ".join(parts))
+
+
 def _environment(autoescape: bool, language: str) -> jinja2.Environment:
     """Overrides in <home>/templates first, then the packaged templates.
 
@@ -83,6 +103,7 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
         t=tr,  # what a municipality's override templates from before gettext call
         lang=lang,
         longdate=lambda v: long_date(v, lang),
+        page_of=page_of(lang),
         **context,
     )
 
