@@ -358,7 +358,8 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
 
 def _brief_item(item: dict[str, Any]) -> dict[str, Any]:
     keep = ("id", "what", "who", "with_whom", "by_when", "follow_up")
-    return {key: item[key] for key in keep}
+    # "Hvad nu?" belongs to the item: shared exactly when the item is (None if it has none).
+    return {key: item[key] for key in keep} | {"what_now": item.get("what_now")}
 
 
 def render_brief(
