@@ -46,7 +46,9 @@ def _css_string(text: str) -> str:
 def page_of(language: str) -> markupsafe.Markup:
     """The CSS ``content`` value of the page footer: "Side 1 af 4" / "Page 1 of 4"."""
     parts = []
-    for literal, field, _spec, _conversion in string.Formatter().parse(message("doc.page_of", language)):
+    for literal, field, _spec, _conversion in string.Formatter().parse(
+        message("doc.page_of", language)
+    ):
         if literal:
             parts.append(_css_string(literal))
         if field is not None:
