@@ -73,6 +73,9 @@ def test_the_demo_brief_holds_exactly_the_consented_items(demo_store: Store) -> 
     assert isinstance(text, str)
     for item in plan.plan_items(demo_store, first_meeting(demo_store)):
         assert (item.what in text) == (item.what == "Jeg vil gerne have en følgeven til svømning")
+    # "Hvad nu?" travels with its item: shared with the one item, and no other's.
+    assert data["help_with"][0]["what_now"] == "Per har fundet en følgeven. Vi starter nu."
+    assert "Per har fundet en følgeven" in text and "Vi øver videre" not in text
 
 
 def normalise(text: str) -> str:
@@ -252,3 +255,68 @@ def test_every_consent_category_has_words_in_both_voices() -> None:
     for scope in consent.CATEGORIES:
         for voice in ("scope", "case"):
             assert f"doc.consent_{voice}.{scope}" in MESSAGES, scope
+
+
+def pdf_pages(pdf: str | bytes) -> list[str]:
+    """The text of each page of a PDF."""
+    from pypdf import PdfReader
+
+    assert isinstance(pdf, bytes)
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+@pytest.mark.parametrize(("lang", "page_one"), [("da", "Side 1 af"), ("en", "Page 1 of")])
+def test_the_demo_plans_fit_on_four_numbered_pages(
+    demo_store: Store, lang: str, page_one: str
+) -> None:
+    for meeting in people.list_meetings(demo_store):
+        pdf = compose.render_plan_document(demo_store, meeting.id, "citizen", "pdf", language=lang)
+        pages = pdf_pages(pdf.content)
+        assert len(pages) <= 4, (meeting.id, len(pages))
+        last = f"{len(pages)} {'af' if lang == 'da' else 'of'} {len(pages)}"
+        assert page_one in pages[0] and last in pages[-1], meeting.id
+        case = compose.render_plan_document(demo_store, meeting.id, "s141", "pdf", language=lang)
+        assert page_one in pdf_pages(case.content)[0]
+    brief = compose.render_brief(demo_store, GUIDE, fmt="pdf", language=lang).content
+    assert page_one in pdf_pages(brief)[0]
+
+
+def headings(text: str) -> list[str]:
+    """The headings of a Markdown or HTML document, in order."""
+    found = re.findall(r"^#+ (.+)$|<h[1-3][^>]*>(.*?)</h[1-3]>", text, re.MULTILINE)
+    return [md or html for md, html in found]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_we_do_comes_right_after_mig(demo_store: Store, fmt: str) -> None:
+    text = compose.render_plan_document(demo_store, first_meeting(demo_store), "citizen", fmt)
+    assert isinstance(text.content, str)
+    found = headings(text.content)
+    assert found[found.index("Mig") + 1] == "Det gør vi"
+
+
+EMPTY_HEADINGS = {
+    "citizen": [
+        "Det gør vi",
+        "Det er vigtigt for mig nu",
+        "Mine drømme og ønsker",
+        "Det kan jeg",
+        "Det kan jeg med hjælp",
+        "Det kan ikke lade sig gøre",
+        "Det kan vi ikke ændre her",
+        "Sådan går det for mig",
+    ],
+    "s141": ["Borgerens egne mål og ønsker", "Mål for støtten", "Ønsker, der ikke kan opfyldes"],
+}
+
+
+@pytest.mark.parametrize("kind", ["citizen", "s141"])
+def test_an_empty_section_has_no_heading(store: Store, kind: str) -> None:
+    citizen = people.add_citizen(store, "Test Borger")
+    meeting = people.add_meeting(store, citizen.id, date(2026, 11, 26))
+    for fmt in ("md", "html", "pdf"):
+        content = compose.render_plan_document(store, meeting.id, kind, fmt).content
+        text = normalise(" ".join(pdf_pages(content)) if fmt == "pdf" else str(content))
+        for heading in EMPTY_HEADINGS[kind]:
+            assert heading not in text, (fmt, heading)
+        assert "Ikke noget endnu" not in text

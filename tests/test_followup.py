@@ -114,7 +114,7 @@ def test_carry_on_copies_into_todays_plan_once(demo_store: Store, meeting_id: in
     )
     assert carried.section is PlanSection.PLAN
     assert carried.status is PlanStatus.AFTALT
-    assert carried.by_when == ""  # last time's "by when" has passed
+    assert carried.by_when == first.by_when != ""  # nothing agreed is lost
     assert followup.carry_on(demo_store, meeting_id, first.id) == carried
     assert len(plan.plan_items(demo_store, meeting_id)) == 1
     assert followup.carried_item(demo_store, meeting_id, first.id) == carried
@@ -131,3 +131,25 @@ def test_first_open_points_at_the_first_item_not_looked_at(
     for item in items:
         followup.review(demo_store, meeting_id, item.id, PlanStatus.GJORT)
     assert followup.first_open(followup.earlier_items(demo_store, meeting_id)) == 0
+
+
+def test_what_now_goes_with_the_carried_item_into_the_documents(
+    demo_store: Store, meeting_id: int
+) -> None:
+    from facilitator.documents import compose
+
+    first, second = followup.earlier_items(demo_store, meeting_id)[:2]
+    carried = followup.carry_on(demo_store, meeting_id, first.id)
+    # "Hvad nu?" may be written after the item was carried on: the documents still show it.
+    followup.review(demo_store, meeting_id, first.id, PlanStatus.DELVIST, "Nu kun de sidste stop")
+    followup.review(demo_store, meeting_id, second.id, PlanStatus.GJORT, "Ikke båret videre")
+    data = plan.snapshot(demo_store, meeting_id)
+    (shown,) = data["items"]
+    assert shown["id"] == carried.id and shown["what_now"] == "Nu kun de sidste stop"
+    assert shown["by_when"] == first.by_when
+    for kind in ("citizen", "s141"):
+        for fmt in ("md", "html"):
+            text = compose.render_plan_document(demo_store, meeting_id, kind, fmt).content
+            assert isinstance(text, str)
+            assert "Hvad nu?" in text and "Nu kun de sidste stop" in text, (kind, fmt)
+            assert first.by_when in text and "Ikke båret videre" not in text

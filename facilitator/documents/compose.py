@@ -386,7 +386,8 @@ def brief_data(store: Store, guide_name: str, citizen_id: int | None = None) -> 
 
 
 def _brief_item(item: SnapshotItem) -> dict[str, Any]:
-    """What a guide sees of a plan item: what, who, with whom, by when, follow-up."""
+    """What a guide sees of a plan item: what, who, with whom, by when, follow-up, and
+    "Hvad nu?", which belongs to the item: shared exactly when the item is (None if none)."""
     return {
         "id": item["id"],
         "what": item["what"],
@@ -394,6 +395,7 @@ def _brief_item(item: SnapshotItem) -> dict[str, Any]:
         "with_whom": item["with_whom"],
         "by_when": item["by_when"],
         "follow_up": item["follow_up"],
+        "what_now": item.get("what_now"),
     }
 
 

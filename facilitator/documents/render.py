@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 import jinja2
@@ -11,13 +12,35 @@ from facilitator.documents.mdtext import MdSafe, md_escape
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.snapshot import PlanSnapshot
-from facilitator.i18n import current_language, t, tn
+from facilitator.i18n import current_language, message, t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.storage import paths
 
 FORMATS = ("md", "html")
 #: The template file stem of each kind of plan document.
 TEMPLATES = {"citizen": "plan", "s141": "s141"}
+
+
+#: The CSS counter behind each placeholder of the "Side {page} af {pages}" message.
+_COUNTERS = {"page": "counter(page)", "pages": "counter(pages)"}
+
+
+def _css_string(text: str) -> str:
+    """Text as a quoted CSS string that cannot end the string or the <style> element."""
+    return '"' + "".join(c if c.isalnum() or c in " .,-–" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def page_of(language: str) -> Markup:
+    """The CSS ``content`` value of the page footer: "Side 1 af 4" / "Page 1 of 4"."""
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(
+        message("doc.page_of", language)
+    ):
+        if literal:
+            parts.append(_css_string(literal))
+        if field is not None:
+            parts.append(_COUNTERS.get(field, '""'))
+    return Markup(" ".join(parts))
 
 
 def _environment(autoescape: bool) -> jinja2.Environment:
@@ -96,6 +119,7 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
         t=tr,  # what a municipality's override templates from before gettext call
         lang=lang,
         longdate=longdate,
+        page_of=page_of(lang),
         **context,
     )
 

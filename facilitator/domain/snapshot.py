@@ -7,7 +7,7 @@ types name its shape; the JSON itself is unchanged (older stored versions keep t
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class SnapshotCitizen(TypedDict):
@@ -70,6 +70,8 @@ class SnapshotItem(TypedDict):
     reason: str
     other_ways: str
     review: str
+    #: "Hvad nu?" from Siden sidst, on an item carried on from the last meeting.
+    what_now: NotRequired[str]
 
 
 class PlanSnapshot(TypedDict):

@@ -97,8 +97,9 @@ def carried_item(store: Store, meeting_id: int, item_id: int) -> PlanItem | None
 def carry_on(store: Store, meeting_id: int, item_id: int) -> PlanItem:
     """The citizen wants to keep working on it: copy it into this meeting's plan (once).
 
-    The what, who, with whom and who follows up come along; "by when" is left for the
-    plan phase, since last time's date has passed.
+    The what, who, with whom, by when and who follows up come along: nothing agreed is
+    lost (the plan phase may change any of it). "Hvad nu?" stays on the earlier item and
+    is shown with the carried one (plan.snapshot), so a later edit there is seen too.
     """
     item = _earlier_item(store, meeting_id, item_id)
     existing = carried_item(store, meeting_id, item.id)
@@ -111,6 +112,7 @@ def carry_on(store: Store, meeting_id: int, item_id: int) -> PlanItem:
         section=PlanSection.PLAN,
         who=item.who,
         with_whom=item.with_whom,
+        by_when=item.by_when,
         follow_up=item.follow_up,
         needs_decision=item.needs_decision,
         carried_from=item.id,

@@ -158,8 +158,15 @@ def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
     names = {p.id: p.name for p in everyone}
     own = _own_notes(store, meeting_id, citizen_p.id if citizen_p else None)
 
+    def what_now(item: PlanItem) -> str | None:
+        """ "Hvad nu?" from Siden sidst, written on the earlier item this one carries on."""
+        if item.carried_from is None:
+            return None
+        row = store.row("SELECT review FROM plan_items WHERE id = ?", [item.carried_from])
+        return str(row["review"]) if row is not None and row["review"] else None
+
     def item_data(item: PlanItem) -> SnapshotItem:
-        return {
+        data: SnapshotItem = {
             "id": item.id,
             "section": item.section.value,
             "what": item.what,
@@ -173,6 +180,10 @@ def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
             "other_ways": item.other_ways,
             "review": item.review,
         }
+        said = what_now(item)
+        if said:  # only a carried item has the key, so older versions compare unchanged
+            data["what_now"] = said
+        return data
 
     items = plan_items(store, meeting_id)
     data: PlanSnapshot = mask_deep(

@@ -48,9 +48,9 @@ def review_pages(data: PlanSnapshot) -> list[Page]:
     intro = [escape(t("plan.owner", name=data["citizen"]["name"])), escape(t("review.start"))]
     if mig["about"]:
         intro.append(escape(mig["about"]))
-    for key, label in (("likes", "plan.mig_likes"), ("dreams", "plan.mig_dreams")):
-        if mig[key]:
-            intro.append(_field(t(label), mig[key]))
+    for words, label in ((mig["likes"], "plan.mig_likes"), (mig["dreams"], "plan.mig_dreams")):
+        if words:
+            intro.append(_field(t(label), words))
     if data["topics"]:
         topics = "\n".join(f"• {escape(topic)}" for topic in data["topics"])
         intro.append(f"[b]{escape(t('plan.important_now'))}[/b]\n{topics}")

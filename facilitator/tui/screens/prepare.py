@@ -388,7 +388,8 @@ class PrepareScreen(PhaseScreen):
             return
         option = topics.get_option_at_index(topics.highlighted)
         if option.id is not None:
-            self.attempt(lambda: register.remove_topic(self.session.store, int(option.id)))
+            topic_id = int(option.id)
+            self.attempt(lambda: register.remove_topic(self.session.store, topic_id))
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
