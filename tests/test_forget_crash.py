@@ -118,7 +118,9 @@ def test_forget_killed_anywhere_finishes_at_the_next_start(
     last_step: dict[str, int] = {}
     kills = 0
     # The span includes the exit after the last step: most kills land before it.
-    plan = [(None, rng.uniform(0, 0.8 * span)) for _ in range(RANDOM_KILLS)]
+    plan: list[tuple[str | None, float]] = [
+        (None, rng.uniform(0, 0.8 * span)) for _ in range(RANDOM_KILLS)
+    ]
     plan += [(step, 0.0) for step in STEPS]  # injected: killed right after each step
     started = time.monotonic()
     for die_at, delay in plan:

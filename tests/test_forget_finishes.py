@@ -121,9 +121,9 @@ def test_causes_are_told_apart() -> None:
     assert failures.cause(OSError(errno.EROFS, "ro")) == "readonly"
     assert failures.cause(OSError(errno.EACCES, "denied")) == "readonly"
     busy = sqlite3.OperationalError("database is locked")
-    busy.sqlite_errorcode = 5  # type: ignore[attr-defined]
+    busy.sqlite_errorcode = 5
     full = sqlite3.OperationalError("database or disk is full")
-    full.sqlite_errorcode = 13  # type: ignore[attr-defined]
+    full.sqlite_errorcode = 13
     readonly = sqlite3.OperationalError("attempt to write a readonly database")
-    readonly.sqlite_errorcode = 8  # type: ignore[attr-defined]
+    readonly.sqlite_errorcode = 8
     assert [failures.cause(e) for e in (busy, full, readonly)] == ["busy", "full", "readonly"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def test_a_refused_literal_address_is_refused_before_connecting(
         return  # a zone id is not part of a URL host
     host = f"[{address}]" if ":" in address else address
     if not local:
-        monkeypatch.setattr(client.socket, "create_connection", _no_connection)
+        monkeypatch.setattr(socket, "create_connection", _no_connection)
         with pytest.raises(LlmError):
             client.chat(local_settings(f"http://{host}:8080/v1"), MESSAGES)
     for allow_link_local, allow_remote, expected in (
