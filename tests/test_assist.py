@@ -17,7 +17,7 @@ from facilitator.assist.client import LOCAL_RECIPIENT, request_body
 from facilitator.assist.tasks import Task
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanItem
-from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, Who
+from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, RecipientKind, Who
 from facilitator.meetings import consent, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.settings import LlmSettings
@@ -57,7 +57,7 @@ def meeting(demo_meeting: tuple[Store, int]) -> tuple[Store, int]:
 def grant(store: Store, meeting_id: int, *scopes: str, recipient: str = LOCAL_RECIPIENT) -> None:
     citizen_id = register.get_meeting(store, meeting_id).citizen_id
     for scope in scopes:
-        consent.grant(store, citizen_id, "sprogmodel", recipient, scope)
+        consent.grant(store, citizen_id, RecipientKind.SPROGMODEL, recipient, scope)
 
 
 def items(store: Store, meeting_id: int) -> list[PlanItem]:

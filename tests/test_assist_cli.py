@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.assist.client import LOCAL_RECIPIENT
-from facilitator.domain.vocabulary import NoteKind, Phase
+from facilitator.domain.vocabulary import NoteKind, Phase, RecipientKind
 from facilitator.meetings import consent, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
@@ -25,7 +25,7 @@ def meeting(demo_meeting: tuple[Store, int]) -> int:
     session.set_phase(Phase.RUNDER)
     session.add_note(NoteKind.OENSKE, "Jeg vil gerne tage bussen selv. Cpr 010203-1234.")
     citizen_id = register.get_meeting(store, meeting_id).citizen_id
-    consent.grant(store, citizen_id, "sprogmodel", LOCAL_RECIPIENT, "notes")
+    consent.grant(store, citizen_id, RecipientKind.SPROGMODEL, LOCAL_RECIPIENT, "notes")
     return meeting_id
 
 

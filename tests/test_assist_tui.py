@@ -9,7 +9,7 @@ from textual.widgets import OptionList, Static, TextArea
 
 from facilitator.assist.client import LOCAL_RECIPIENT
 from facilitator.directory.embeddings import HashingEmbedder
-from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection
+from facilitator.domain.vocabulary import NoteKind, Phase, PlanSection, RecipientKind
 from facilitator.meetings import consent, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
@@ -36,7 +36,7 @@ def in_plan_phase(store: Store, meeting_id: int) -> None:
 def grant(store: Store, meeting_id: int, *scopes: str) -> None:
     citizen_id = register.get_meeting(store, meeting_id).citizen_id
     for scope in scopes:
-        consent.grant(store, citizen_id, "sprogmodel", LOCAL_RECIPIENT, scope)
+        consent.grant(store, citizen_id, RecipientKind.SPROGMODEL, LOCAL_RECIPIENT, scope)
 
 
 def whats(store: Store, meeting_id: int) -> list[str]:

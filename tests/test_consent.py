@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import Consent
+from facilitator.domain.vocabulary import RecipientKind
 from facilitator.meetings import consent, people, plan, register
 from facilitator.storage.store import Store
 from tests.conftest import TickingClock
@@ -27,7 +28,7 @@ def citizen_store(home: Path) -> tuple[Store, int]:
 def _consent(
     scope: str,
     recipient: str = "Per Guidesen",
-    kind: str = "medborgerguide",
+    kind: RecipientKind = RecipientKind.MEDBORGERGUIDE,
     revoked: bool = False,
     cid: int = 1,
 ) -> Consent:
@@ -47,7 +48,7 @@ def _consent(
 
 def test_grant_is_dated_and_audited(citizen_store: tuple[Store, int]) -> None:
     store, cid = citizen_store
-    given_ = consent.grant(store, cid, "medborgerguide", "  Per Guidesen ", "mig_card")
+    given_ = consent.grant(store, cid, RecipientKind.MEDBORGERGUIDE, "  Per Guidesen ", "mig_card")
     assert given_.recipient == "Per Guidesen"
     assert given_.granted_at.startswith("2026-11-26T10:00")
     assert given_.active
@@ -59,21 +60,23 @@ def test_grant_is_dated_and_audited(citizen_store: tuple[Store, int]) -> None:
 
 def test_grant_twice_keeps_one_active(citizen_store: tuple[Store, int]) -> None:
     store, cid = citizen_store
-    first = consent.grant(store, cid, "medborgerguide", "Per Guidesen", "plan")
-    again = consent.grant(store, cid, "medborgerguide", "per guidesen", "plan")
+    first = consent.grant(store, cid, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan")
+    again = consent.grant(store, cid, RecipientKind.MEDBORGERGUIDE, "per guidesen", "plan")
     assert again.id == first.id
     assert len(consent.active(store, cid)) == 1
 
 
 def test_revoke_keeps_the_record_and_removes_access(citizen_store: tuple[Store, int]) -> None:
     store, cid = citizen_store
-    given_ = consent.grant(store, cid, "ven", "Sara i jobcentret", "topics")
+    given_ = consent.grant(store, cid, RecipientKind.VEN, "Sara i jobcentret", "topics")
     revoked = consent.revoke(store, given_.id)
     assert revoked.revoked_at is not None and not revoked.active
     assert consent.active(store, cid) == []
     assert consent.ledger(store, cid) == [revoked]
     assert consent.ledger(store, cid, include_revoked=False) == []
-    assert not consent.may_share(consent.ledger(store, cid), "ven", "Sara i jobcentret", "topics")
+    assert not consent.may_share(
+        consent.ledger(store, cid), RecipientKind.VEN, "Sara i jobcentret", "topics"
+    )
     # revoking again changes nothing
     assert consent.revoke(store, given_.id) == revoked
     actions = [r["action"] for r in store.rows("SELECT action FROM audit_log ORDER BY id")]
@@ -82,9 +85,11 @@ def test_revoke_keeps_the_record_and_removes_access(citizen_store: tuple[Store, 
 
 def test_set_consent_grants_and_withdraws(citizen_store: tuple[Store, int]) -> None:
     store, cid = citizen_store
-    consent.set_consent(store, cid, "afdeling", "jobcenter", "plan", True)
-    assert consent.may_share(consent.active(store, cid), "afdeling", "Jobcenter", "plan")
-    consent.set_consent(store, cid, "afdeling", "jobcenter", "plan", False)
+    consent.set_consent(store, cid, RecipientKind.AFDELING, "jobcenter", "plan", True)
+    assert consent.may_share(
+        consent.active(store, cid), RecipientKind.AFDELING, "Jobcenter", "plan"
+    )
+    consent.set_consent(store, cid, RecipientKind.AFDELING, "jobcenter", "plan", False)
     assert consent.active(store, cid) == []
     assert len(consent.ledger(store, cid)) == 1
 
@@ -105,68 +110,82 @@ def test_refuses_what_cannot_be_consented(
 ) -> None:
     store, cid = citizen_store
     with pytest.raises(FacilitatorError):
-        consent.grant(store, cid, kind, recipient, scope)
+        # "nabo" is no RecipientKind on purpose: grant must refuse a kind it is handed at run time
+        consent.grant(store, cid, cast(RecipientKind, kind), recipient, scope)
     assert consent.ledger(store, cid) == []
 
 
 def test_refusal_reads_as_a_sentence(citizen_store: tuple[Store, int]) -> None:
     store, cid = citizen_store
     with pytest.raises(FacilitatorError, match="nabo"):
-        consent.grant(store, cid, "nabo", "Bent", "plan")
+        consent.grant(store, cid, cast(RecipientKind, "nabo"), "Bent", "plan")  # refused on purpose
 
 
 # --- may_share -----------------------------------------------------------------------
 
 
 def test_nothing_is_shared_without_consent() -> None:
-    assert not consent.may_share([], "medborgerguide", "Per Guidesen", "mig_card")
+    assert not consent.may_share([], RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "mig_card")
 
 
 def test_exact_recipient_and_scope() -> None:
     given_ = [_consent("mig_card")]
-    assert consent.may_share(given_, "medborgerguide", "per guidesen ", "mig_card")
-    assert not consent.may_share(given_, "medborgerguide", "Per Guidesen", "topics")
-    assert not consent.may_share(given_, "medborgerguide", "Per", "mig_card")
-    assert not consent.may_share(given_, "ven", "Per Guidesen", "mig_card")
-    assert not consent.may_share(given_, "medborgerguide", "", "mig_card")
+    assert consent.may_share(given_, RecipientKind.MEDBORGERGUIDE, "per guidesen ", "mig_card")
+    assert not consent.may_share(given_, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "topics")
+    assert not consent.may_share(given_, RecipientKind.MEDBORGERGUIDE, "Per", "mig_card")
+    assert not consent.may_share(given_, RecipientKind.VEN, "Per Guidesen", "mig_card")
+    assert not consent.may_share(given_, RecipientKind.MEDBORGERGUIDE, "", "mig_card")
 
 
 def test_revoked_consent_shares_nothing() -> None:
     assert not consent.may_share(
-        [_consent("mig_card", revoked=True)], "medborgerguide", "Per Guidesen", "mig_card"
+        [_consent("mig_card", revoked=True)],
+        RecipientKind.MEDBORGERGUIDE,
+        "Per Guidesen",
+        "mig_card",
     )
 
 
 def test_plan_all_covers_every_item_and_an_item_covers_only_itself() -> None:
     every = [_consent("plan:all")]
-    assert consent.may_share(every, "medborgerguide", "Per Guidesen", "plan_item:7")
+    assert consent.may_share(every, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan_item:7")
     one = [_consent("plan_item:7")]
-    assert consent.may_share(one, "medborgerguide", "Per Guidesen", "plan_item:7")
-    assert not consent.may_share(one, "medborgerguide", "Per Guidesen", "plan_item:8")
-    assert not consent.may_share(one, "medborgerguide", "Per Guidesen", "plan:all")
+    assert consent.may_share(one, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan_item:7")
+    assert not consent.may_share(one, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan_item:8")
+    assert not consent.may_share(one, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan:all")
 
 
 def test_plan_covers_only_items_the_recipient_takes_part_in() -> None:
     theirs = [_consent("plan")]
-    assert not consent.may_share(theirs, "medborgerguide", "Per Guidesen", "plan_item:7")
+    assert not consent.may_share(
+        theirs, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan_item:7"
+    )
     assert consent.may_share(
-        theirs, "medborgerguide", "Per Guidesen", "plan_item:7", takes_part=True
+        theirs, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan_item:7", takes_part=True
     )
     items = [{"id": 1, "what": "bussen"}, {"id": 2, "what": "posten"}]
-    shared = consent.shareable_items(theirs, "medborgerguide", "Per Guidesen", items, [2])
+    shared = consent.shareable_items(
+        theirs, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", items, [2]
+    )
     assert shared == [{"id": 2, "what": "posten"}]
 
 
 def test_shareable_items_filters_plan_item_dicts() -> None:
     given_ = [_consent("plan_item:2"), _consent("plan_item:3", revoked=True)]
     items = [{"id": 1}, {"id": 2}, {"id": 3}]
-    assert consent.shareable_items(given_, "medborgerguide", "Per Guidesen", items) == [{"id": 2}]
-    assert consent.shareable_items(given_, "ven", "Per Guidesen", items) == []
+    assert consent.shareable_items(given_, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", items) == [
+        {"id": 2}
+    ]
+    assert consent.shareable_items(given_, RecipientKind.VEN, "Per Guidesen", items) == []
 
 
 # --- the rule, for every ledger ----------------------------------------------------
 
-RECIPIENTS = [("medborgerguide", "Per Guidesen"), ("ven", "Sara"), ("afdeling", "jobcenter")]
+RECIPIENTS = [
+    (RecipientKind.MEDBORGERGUIDE, "Per Guidesen"),
+    (RecipientKind.VEN, "Sara"),
+    (RecipientKind.AFDELING, "jobcenter"),
+]
 ITEMS = [1, 2, 3]
 SCOPES = ["plan:all", "mig_card", "topics"] + [f"plan_item:{i}" for i in ITEMS]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facilitator.directory import departments
-from facilitator.domain.vocabulary import ParticipantKind
+from facilitator.domain.vocabulary import ParticipantKind, RecipientKind
 from facilitator.meetings import consent, consent_questions, people, register
 from facilitator.meetings.consent_questions import ASKED_SCOPES
 from facilitator.meetings.session import MeetingSession
@@ -26,8 +26,8 @@ def _meeting(store: Store) -> MeetingSession:
 def test_whom_and_what_the_citizen_is_asked(store: Store) -> None:
     session = _meeting(store)
     citizen_id = session.info.citizen_id
-    consent.grant(store, citizen_id, "ven", "Ali fra cafeen", "topics")
-    consent.grant(store, citizen_id, "sprogmodel", "lokal-model", "notes")
+    consent.grant(store, citizen_id, RecipientKind.VEN, "Ali fra cafeen", "topics")
+    consent.grant(store, citizen_id, RecipientKind.SPROGMODEL, "lokal-model", "notes")
     asked = consent_questions.questions(
         store, citizen_id, session.state.active, MODEL_SCOPES, model="Lokal-Model"
     )
@@ -39,17 +39,20 @@ def test_whom_and_what_the_citizen_is_asked(store: Store) -> None:
         ("ven", "Ali fra cafeen"),  # not invited, but still holds a consent: can withdraw it
     ]
     scopes = {a.recipient_kind: [q.scope for q in a.questions] for a in asked}
-    assert scopes["medborgerguide"] == list(ASKED_SCOPES)
-    assert scopes["sprogmodel"] == list(MODEL_SCOPES)
+    assert scopes[RecipientKind.MEDBORGERGUIDE] == list(ASKED_SCOPES)
+    assert scopes[RecipientKind.SPROGMODEL] == list(MODEL_SCOPES)
     answers = {(a.recipient_kind, q.scope): q.given for a in asked for q in a.questions}
-    assert answers[("ven", "topics")] and answers[("sprogmodel", "notes")]
-    assert not answers[("ven", "plan")] and not answers[("medborgerguide", "topics")]
+    assert answers[(RecipientKind.VEN, "topics")] and answers[(RecipientKind.SPROGMODEL, "notes")]
+    assert (
+        not answers[(RecipientKind.VEN, "plan")]
+        and not answers[(RecipientKind.MEDBORGERGUIDE, "topics")]
+    )
 
 
 def test_an_answer_set_in_the_ledger_is_the_next_answer(store: Store) -> None:
     session = _meeting(store)
     citizen_id = session.info.citizen_id
-    consent.set_consent(store, citizen_id, "afdeling", "jobcenter", "plan", True)
+    consent.set_consent(store, citizen_id, RecipientKind.AFDELING, "jobcenter", "plan", True)
     asked = consent_questions.questions(store, citizen_id, session.state.active, MODEL_SCOPES)
     held = [q for a in asked for q in a.questions if q.given]
     assert [(q.recipient_kind, q.scope) for q in held] == [("afdeling", "plan")]

@@ -16,7 +16,7 @@ from facilitator.documents import compose
 from facilitator.documents.mdtext import md_escape
 from facilitator.domain.readability import lix
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import ParticipantKind, PlanSection, Who
+from facilitator.domain.vocabulary import ParticipantKind, PlanSection, RecipientKind, Who
 from facilitator.i18n.po import messages
 from facilitator.meetings import consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
@@ -169,14 +169,14 @@ def test_a_brief_holds_only_what_was_consented(
     ]
     plan.add_plan_item(store, meeting.id, "MARKER-NOTPOSSIBLE", section=PlanSection.IKKE_MULIGT)
     granted = [
-        consent.grant(store, citizen.id, "medborgerguide", "Gitte Guide", s)
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, "Gitte Guide", s)
         for s in scopes + [consent.item_scope(items[n].id) for n in item_grants]
     ]
     for c, off in zip(granted, revoke, strict=False):
         if off:
             consent.revoke(store, c.id)
     for s in others:  # consents for someone else never widen the guide's brief
-        consent.grant(store, citizen.id, "medborgerguide", "Anden Guide", s)
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, "Anden Guide", s)
     live = {c.scope for c in consent.active(store, citizen.id) if c.recipient == "Gitte Guide"}
     expected = {
         n
@@ -269,7 +269,7 @@ def pdf_pages(pdf: str | bytes) -> list[str]:
 def test_the_demo_plans_fit_on_four_numbered_pages(
     demo_store: Store, lang: str, page_one: str
 ) -> None:
-    for meeting in people.list_meetings(demo_store):
+    for meeting in register.list_meetings(demo_store):
         pdf = compose.render_plan_document(demo_store, meeting.id, "citizen", "pdf", language=lang)
         pages = pdf_pages(pdf.content)
         assert len(pages) <= 4, (meeting.id, len(pages))
@@ -313,7 +313,7 @@ EMPTY_HEADINGS = {
 @pytest.mark.parametrize("kind", ["citizen", "s141"])
 def test_an_empty_section_has_no_heading(store: Store, kind: str) -> None:
     citizen = people.add_citizen(store, "Test Borger")
-    meeting = people.add_meeting(store, citizen.id, date(2026, 11, 26))
+    meeting = register.add_meeting(store, citizen.id, date(2026, 11, 26))
     for fmt in ("md", "html", "pdf"):
         content = compose.render_plan_document(store, meeting.id, kind, fmt).content
         text = normalise(" ".join(pdf_pages(content)) if fmt == "pdf" else str(content))

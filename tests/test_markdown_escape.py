@@ -18,7 +18,14 @@ from markdown_it import MarkdownIt
 from facilitator.documents import compose
 from facilitator.documents.mdtext import md_escape
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
+from facilitator.domain.vocabulary import (
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    PlanSection,
+    RecipientKind,
+    Who,
+)
 from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
@@ -76,9 +83,11 @@ def plant(store: Store, texts: list[str]) -> tuple[int, str]:
     plan.add_plan_item(store, meeting.id, h(8), section=PlanSection.PARKERING)
     closing.set_handover(store, meeting.id, h(9))
     for scope in consent.CATEGORIES:
-        consent.grant(store, citizen.id, "medborgerguide", guide, scope)
-        consent.grant(store, citizen.id, "medborgerguide", f"Anden {h(10)}", scope)
-    consent.grant(store, citizen.id, "medborgerguide", guide, consent.item_scope(item.id))
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, guide, scope)
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, f"Anden {h(10)}", scope)
+    consent.grant(
+        store, citizen.id, RecipientKind.MEDBORGERGUIDE, guide, consent.item_scope(item.id)
+    )
     return meeting.id, guide
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vocabulary import RecipientKind
 from facilitator.meetings import consent, measures, people, plan, register, wellbeing
 from facilitator.storage.store import Store
 
@@ -269,17 +270,22 @@ def test_measures_is_a_consent_scope() -> None:
 def test_measures_are_shared_only_with_consent(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
     cid = register.get_meeting(store, meeting_id).citizen_id
-    guide = ("medborgerguide", "Per Guidesen")
+    guide = (RecipientKind.MEDBORGERGUIDE, "Per Guidesen")
     assert measures.shareable_measures(store, cid, *guide) == {}
     consent.grant(store, cid, *guide, "plan:all")  # the whole plan is not the measures
     consent.grant(store, cid, *guide, "mig_card")
     assert measures.shareable_measures(store, cid, *guide) == {}
     given = consent.grant(store, cid, *guide, "measures")
-    shared = measures.shareable_measures(store, cid, "medborgerguide", "  per  GUIDESEN ")
+    shared = measures.shareable_measures(
+        store, cid, RecipientKind.MEDBORGERGUIDE, "  per  GUIDESEN "
+    )
     assert shared == measures.chart_data(store, cid)
     assert "answers" not in json.dumps(shared)  # scores and steps, not the answer sheets
-    assert measures.shareable_measures(store, cid, "ven", "Per Guidesen") == {}
-    assert measures.shareable_measures(store, cid, "medborgerguide", "Lone Demo-Lund") == {}
+    assert measures.shareable_measures(store, cid, RecipientKind.VEN, "Per Guidesen") == {}
+    assert (
+        measures.shareable_measures(store, cid, RecipientKind.MEDBORGERGUIDE, "Lone Demo-Lund")
+        == {}
+    )
     consent.revoke(store, given.id)
     assert measures.shareable_measures(store, cid, *guide) == {}
 
@@ -290,7 +296,9 @@ def test_measures_are_shared_only_with_consent(demo_meeting: tuple[Store, int]) 
 @given(
     grants=st.lists(
         st.tuples(
-            st.sampled_from(["medborgerguide", "ven", "forening"]),
+            st.sampled_from(
+                [RecipientKind.MEDBORGERGUIDE, RecipientKind.VEN, RecipientKind.FORENING]
+            ),
             st.sampled_from(["Per Guidesen", "per guidesen", "Lone", "Ali"]),
             st.sampled_from(["measures", "mig_card", "plan", "plan:all", "topics"]),
             st.booleans(),
@@ -298,12 +306,14 @@ def test_measures_are_shared_only_with_consent(demo_meeting: tuple[Store, int]) 
         max_size=6,
     ),
     asked=st.tuples(
-        st.sampled_from(["medborgerguide", "ven", "forening"]),
+        st.sampled_from([RecipientKind.MEDBORGERGUIDE, RecipientKind.VEN, RecipientKind.FORENING]),
         st.sampled_from(["Per Guidesen", "Lone", "Ali", ""]),
     ),
 )
 def test_sharing_measures_follows_may_share_exactly(
-    store: Store, grants: list[tuple[str, str, str, bool]], asked: tuple[str, str]
+    store: Store,
+    grants: list[tuple[RecipientKind, str, str, bool]],
+    asked: tuple[RecipientKind, str],
 ) -> None:
     with store.atomic():
         store.db.execute("DELETE FROM citizens")

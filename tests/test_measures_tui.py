@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
-from facilitator.domain.vocabulary import Phase
+from facilitator.domain.vocabulary import Phase, RecipientKind
 from facilitator.i18n import set_language, t
 from facilitator.meetings import consent, measures, people, register, wellbeing
 from facilitator.meetings.session import MeetingSession
@@ -184,8 +184,12 @@ async def test_consent_to_measures_is_asked_in_forberedelse(
         ("Per Guidesen", "contact"),
         ("Per Guidesen", "measures"),
     ]
-    assert measures.shareable_measures(store, citizen_id, "medborgerguide", "Per Guidesen")
-    assert not measures.shareable_measures(store, citizen_id, "afdeling", "aeldre-handicap")
+    assert measures.shareable_measures(
+        store, citizen_id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen"
+    )
+    assert not measures.shareable_measures(
+        store, citizen_id, RecipientKind.AFDELING, "aeldre-handicap"
+    )
 
 
 # --- the Mig card at every meeting -------------------------------------------------------

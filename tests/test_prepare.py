@@ -6,7 +6,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from facilitator.domain.vocabulary import ParticipantKind, Phase
+from facilitator.domain.vocabulary import ParticipantKind, Phase, RecipientKind
 from facilitator.i18n import set_language, t
 from facilitator.meetings import consent, people, register
 from facilitator.meetings.session import MeetingSession
@@ -189,8 +189,10 @@ async def test_toggle_a_consent_grants_and_revokes(demo_meeting: tuple[Store, in
         ("contact", True),
         ("mig_card", True),
     ]
-    assert not consent.may_share(ledger, "medborgerguide", "per guidesen", "plan_item:3", True)
-    assert consent.may_share(ledger, "medborgerguide", "Per Guidesen", "mig_card")
+    assert not consent.may_share(
+        ledger, RecipientKind.MEDBORGERGUIDE, "per guidesen", "plan_item:3", True
+    )
+    assert consent.may_share(ledger, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "mig_card")
 
 
 async def test_a_consent_stays_in_view_after_the_person_is_removed(
@@ -198,7 +200,7 @@ async def test_a_consent_stays_in_view_after_the_person_is_removed(
 ) -> None:
     store, meeting_id = demo_meeting
     citizen_id = register.get_meeting(store, meeting_id).citizen_id
-    consent.grant(store, citizen_id, "medborgerguide", "Per Guidesen", "topics")
+    consent.grant(store, citizen_id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "topics")
     app = make_app(store, meeting_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+end", "delete", "enter")  # Per Guidesen leaves the list
@@ -283,7 +285,9 @@ async def test_the_balance_hint_appears_when_professionals_outnumber(
 def _prepared(demo_store: Store) -> FacilitatorApp:
     meeting = register.list_meetings(demo_store)[-1]
     still = frozen(demo_store)
-    consent.grant(still, meeting.citizen_id, "medborgerguide", "Per Guidesen", "mig_card")
+    consent.grant(
+        still, meeting.citizen_id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "mig_card"
+    )
     return make_app(still, meeting.id, theme="textual-dark")
 
 

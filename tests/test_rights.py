@@ -14,7 +14,14 @@ from facilitator.directory.embeddings import HashingEmbedder, to_blob
 from facilitator.directory.ranking import SuggestionIndex
 from facilitator.documents.render import render_plan
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Rating, Who
+from facilitator.domain.vocabulary import (
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    Rating,
+    RecipientKind,
+    Who,
+)
 from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.rights import erasure, export
@@ -72,9 +79,9 @@ def marked_citizen(store: Store, marker: str = MARKER, cpr: str = CPR) -> tuple[
     closing.answer(store, meeting.id, 1, f"Godt møde {marker}")
     version = plan.save_version(store, meeting.id, render_plan)
     plan.approve(store, meeting.id, version.version, f"Borger {marker}")
-    given = consent.grant(store, citizen.id, "medborgerguide", f"Per {marker}", "plan")
+    given = consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, f"Per {marker}", "plan")
     consent.revoke(store, given.id)
-    consent.grant(store, citizen.id, "ven", f"Sara {marker}", "topics")
+    consent.grant(store, citizen.id, RecipientKind.VEN, f"Sara {marker}", "topics")
     # Embeddings of the citizen's texts, as a backend that stores note vectors would keep them.
     said = (f"Jeg vil gerne tage bussen til svømning {marker}.", f"Jeg kan tage med {marker}.")
     for text in said:
@@ -179,24 +186,26 @@ def test_export_command_stdout_and_file(demo_store: Store, tmp_path: Path) -> No
 def test_export_for_a_recipient_holds_only_what_was_consented(demo_store: Store) -> None:
     cid, mid = marked_citizen(demo_store)
     per = f"Per {MARKER}"
-    nothing = export.export_for(demo_store, cid, "medborgerguide", per)  # the consent is revoked
+    nothing = export.export_for(
+        demo_store, cid, RecipientKind.MEDBORGERGUIDE, per
+    )  # the consent is revoked
     assert "mig_card" not in nothing and nothing["meetings"] == []
-    consent.grant(demo_store, cid, "medborgerguide", per, "plan")
-    shared = export.export_for(demo_store, cid, "medborgerguide", per)
+    consent.grant(demo_store, cid, RecipientKind.MEDBORGERGUIDE, per, "plan")
+    shared = export.export_for(demo_store, cid, RecipientKind.MEDBORGERGUIDE, per)
     items = [i for m in shared["meetings"] for i in m.get("plan", [])]
     assert [i["what"] for i in items] == [f"Jeg øver bussen {MARKER}"]  # the one Per is part of
     assert "mig_card" not in shared and "dreams" not in shared
     assert all("topics" not in m for m in shared["meetings"])
-    consent.grant(demo_store, cid, "medborgerguide", per, "mig_card")
-    consent.grant(demo_store, cid, "medborgerguide", per, "dreams")
-    more = export.export_for(demo_store, cid, "medborgerguide", per)
+    consent.grant(demo_store, cid, RecipientKind.MEDBORGERGUIDE, per, "mig_card")
+    consent.grant(demo_store, cid, RecipientKind.MEDBORGERGUIDE, per, "dreams")
+    more = export.export_for(demo_store, cid, RecipientKind.MEDBORGERGUIDE, per)
     assert more["mig_card"]["about"] == f"Om mig {MARKER}"
     assert more["meetings"][-1]["dreams"] == [f"Jeg drømmer om at spille violin igen {MARKER}."]
     text = json.dumps(more, ensure_ascii=False)
     assert "posten" not in text  # a need is no dream: notes are never shared as such
     # Someone else, or the same name as another kind, gets nothing.
-    assert export.export_for(demo_store, cid, "ven", per)["meetings"] == []
-    sara = export.export_for(demo_store, cid, "ven", f"Sara {MARKER}")
+    assert export.export_for(demo_store, cid, RecipientKind.VEN, per)["meetings"] == []
+    sara = export.export_for(demo_store, cid, RecipientKind.VEN, f"Sara {MARKER}")
     assert sara["meetings"][-1]["topics"] == [f"Bussen {MARKER}"]
     assert "plan" not in sara["meetings"][-1]
     audit = demo_store.rows(
@@ -217,8 +226,8 @@ def test_export_for_masks_cpr(demo_store: Store) -> None:
     cid, mid = marked_citizen(demo_store)
     plan.add_plan_item(demo_store, mid, f"Ring {CPR} op", with_whom="Per", follow_up="Per")
     for scope in ("plan:all", "mig_card", "topics", "dreams"):
-        consent.grant(demo_store, cid, "medborgerguide", "Per", scope)
-    shared = json.dumps(export.export_for(demo_store, cid, "medborgerguide", "Per"))
+        consent.grant(demo_store, cid, RecipientKind.MEDBORGERGUIDE, "Per", scope)
+    shared = json.dumps(export.export_for(demo_store, cid, RecipientKind.MEDBORGERGUIDE, "Per"))
     assert "Ring XXXXXX-XXXX op" in shared
     assert CPR not in shared and CPR.replace("-", "") not in shared
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.domain.vocabulary import ParticipantKind, Phase
+from facilitator.domain.vocabulary import ParticipantKind, Phase, RecipientKind
 from facilitator.meetings import consent, people, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.store import Store
@@ -35,7 +35,7 @@ def meeting_with_guide() -> tuple[int, int]:
         session.add_participant("Bo Støtte", ParticipantKind.FAGPERSON, "bostøtte")
         session.set_phase(Phase.VELKOMST)
         session.set_phase(Phase.RUNDER)
-        consent.grant(store, citizen.id, "medborgerguide", "Per Guidesen", "plan")
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", "plan")
         return citizen.id, meeting.id
 
 

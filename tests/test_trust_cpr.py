@@ -20,7 +20,14 @@ from facilitator.directory.ranking import SuggestionIndex
 from facilitator.documents.render import render_plan
 from facilitator.domain.privacy import find_cpr, has_cpr, mask_cpr
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
+from facilitator.domain.vocabulary import (
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    PlanSection,
+    RecipientKind,
+    Who,
+)
 from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.rights import export
@@ -143,7 +150,7 @@ def plant(store: Store, cprs: list[str], n: int) -> tuple[int, int]:
     closing.set_handover(store, meeting.id, f"Per får brevet {c(0)}")
     closing.answer(store, meeting.id, 1, f"godt {c(1)}")
     for scope in consent.CATEGORIES:
-        consent.grant(store, citizen.id, "medborgerguide", "Per Guidesen", scope)
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen", scope)
     return citizen.id, meeting.id
 
 
@@ -172,7 +179,9 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
                 "plan.md (en)": render_plan(data, "md", language="en"),
                 "stored version": json.dumps(version.snapshot) + version.rendered_md,
                 "export for a guide": json.dumps(
-                    export.export_for(store, citizen_id, "medborgerguide", "Per Guidesen"),
+                    export.export_for(
+                        store, citizen_id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen"
+                    ),
                     ensure_ascii=False,
                 ),
                 "ideas (why)": json.dumps(

@@ -23,7 +23,14 @@ from facilitator.documents import compose
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import find_cpr, mask_cpr
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, PlanSection, Who
+from facilitator.domain.vocabulary import (
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    PlanSection,
+    RecipientKind,
+    Who,
+)
 from facilitator.meetings import closing, consent, people, plan, register
 from facilitator.meetings.session import MeetingSession
 from facilitator.storage.settings import LlmSettings
@@ -148,10 +155,12 @@ def plant(store: Store, cprs: list[str], n: int) -> Planted:
     )
     closing.set_handover(store, meeting.id, f"Per får brevet {c(8)}")
     for scope in consent.CATEGORIES:
-        consent.grant(store, citizen.id, "medborgerguide", guide, scope)
-        consent.grant(store, citizen.id, "medborgerguide", f"Anden {c(9)}", scope)
-        consent.grant(store, citizen.id, "sprogmodel", "lokal", scope)
-    consent.grant(store, citizen.id, "medborgerguide", guide, consent.item_scope(item.id))
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, guide, scope)
+        consent.grant(store, citizen.id, RecipientKind.MEDBORGERGUIDE, f"Anden {c(9)}", scope)
+        consent.grant(store, citizen.id, RecipientKind.SPROGMODEL, "lokal", scope)
+    consent.grant(
+        store, citizen.id, RecipientKind.MEDBORGERGUIDE, guide, consent.item_scope(item.id)
+    )
     return Planted(citizen.id, meeting.id, item.id, guide, citizen.name)
 
 

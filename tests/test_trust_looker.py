@@ -16,7 +16,7 @@ from facilitator.directory.embeddings import HashingEmbedder
 from facilitator.directory.suggestions import rate, store_ranked
 from facilitator.domain.errors import MeetingHeld
 from facilitator.domain.records import MigCard
-from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Rating
+from facilitator.domain.vocabulary import NoteKind, ParticipantKind, Phase, Rating, RecipientKind
 from facilitator.meetings import (
     closing,
     consent,
@@ -108,7 +108,7 @@ def core_writes(
         "topic": lambda s: register.add_topic(s, meeting_id, "Bolig"),
         "new meeting": lambda s: register.add_meeting(s, citizen_id),
         "consent": lambda s: consent.grant(
-            s, citizen_id, "afdeling", "bostøtte", consent.CATEGORIES[0]
+            s, citizen_id, RecipientKind.AFDELING, "bostøtte", consent.CATEGORIES[0]
         ),
         "ruler": lambda s: measures.rate_goal(s, citizen_id, "Tage bussen", 4),
         "WHO-5 yes": lambda s: wellbeing.set_who5_opt_in(s, citizen_id, True),

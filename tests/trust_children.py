@@ -43,6 +43,7 @@ import sys
 import time
 
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vocabulary import RecipientKind
 
 
 async def run_app(meeting_id: int, prefix: str, limit: int) -> None:
@@ -214,7 +215,7 @@ def run_reader(citizen_id: int, meeting_id: int, seconds: float) -> None:
                 render_plan(data, "html")
                 store.audit("render", "plan", meeting_id, citizen_id)
                 export.export_citizen(store, citizen_id)
-                export.export_for(store, citizen_id, "medborgerguide", "Per Guidesen")
+                export.export_for(store, citizen_id, RecipientKind.MEDBORGERGUIDE, "Per Guidesen")
             runs += 1
         except (sqlite3.OperationalError, FacilitatorError) as exc:
             if "locked" in str(exc) or "busy" in str(exc) or "låst" in str(exc):
