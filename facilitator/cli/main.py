@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from facilitator import __version__
+from facilitator.cli import clicktext
 from facilitator.cli.assist import register as register_assist
 from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
 from facilitator.cli.help import HelpGroup, set_language_early
@@ -26,6 +27,7 @@ from facilitator.storage.store import Store
 F = TypeVar("F", bound=Callable[..., Any])
 AppOpener = Callable[[Store, "int | None", bool, "str | None"], None]
 _app_opener: AppOpener | None = None
+clicktext.install()  # click's own messages ("Missing argument", "Error:") in our language
 
 
 def _open_app(store: Store, meeting_id: int | None, plain: bool, theme: str | None) -> None:
