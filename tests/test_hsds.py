@@ -21,6 +21,7 @@ def english(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests read the English wording of import errors (Danish is the default)."""
     monkeypatch.setenv("FACILITATOR_LANG", "en")
 
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hsds"
 
 

@@ -77,3 +77,17 @@ def parse_meeting_id(value: str) -> int:
     if number < 1 or number > 2**62:
         raise FacilitatorError(t("err.bad_meeting_id", value=value))
     return number
+
+
+def table(header: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()) -> str:
+    """Rows under a header, each column as wide as its widest cell (``right``: numbers)."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join(line(r) for r in [header, *rows])

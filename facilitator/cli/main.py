@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,13 +15,14 @@ import click
 from facilitator import __version__
 from facilitator.cli import clicktext
 from facilitator.cli.assist import register as register_assist
-from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
+from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, table, write_output
 from facilitator.cli.help import HelpGroup, set_language_early
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.safetext import printable
 from facilitator.i18n import set_language, t
+from facilitator.i18n.dates import short_date
 from facilitator.meetings import people
 from facilitator.storage.store import Store
 
@@ -64,7 +66,16 @@ def cli(ctx: click.Context, lang: str | None, plain: bool, theme: str | None) ->
         set_language(lang)
     ctx.obj = {"plain": plain or bool(os.environ.get("FACILITATOR_PLAIN")), "theme": _theme(theme)}
     if ctx.invoked_subcommand is None:
-        _open_app(open_store(create=True), None, ctx.obj["plain"], ctx.obj["theme"])
+        store = open_store(create=True)
+        _say_where_the_demo_is(store)
+        _open_app(store, None, ctx.obj["plain"], ctx.obj["theme"])
+
+
+def _say_where_the_demo_is(store: Store) -> None:
+    """One line on stderr when this home is empty and `make demo` left its data nearby."""
+    found = people.demo_elsewhere(store)
+    if found is not None:
+        click.echo(t("demo.elsewhere", path=found, quoted=shlex.quote(str(found))), err=True)
 
 
 def _theme(name: str | None) -> str | None:
@@ -120,8 +131,11 @@ def citizens(as_json: bool) -> None:
             return
         if not found:
             click.echo(t("cli.no_citizens"))
-        for c in found:
-            click.echo(f"{c.id:>4}  {c.name}")
+            _say_where_the_demo_is(store)
+            return
+        header = [t("cli.col.id"), t("cli.col.name"), t("cli.col.born")]
+        rows = [[str(c.id), printable(c.name), str(c.born_year or "")] for c in found]
+        click.echo(table(header, rows, right=frozenset({0})))
 
 
 @cli.command()
@@ -155,9 +169,20 @@ def meetings(as_json: bool, citizen_ref: str | None) -> None:
             return
         if not found:
             click.echo(t("cli.no_meetings"))
-        for m in found:
-            status = t(f"status.{m.status}")
-            click.echo(f"{m.id:>4}  {m.date}  {names.get(m.citizen_id, '')}  {m.title}  ({status})")
+            _say_where_the_demo_is(store)
+            return
+        header = [t(f"cli.col.{c}") for c in ("id", "date", "citizen", "title", "status")]
+        rows = [
+            [
+                str(m.id),
+                short_date(m.date),
+                printable(names.get(m.citizen_id, "")),
+                printable(m.title),
+                t(f"status.{m.status}"),
+            ]
+            for m in sorted(found, key=lambda m: (m.date, m.id))  # by date, then id
+        ]
+        click.echo(table(header, rows, right=frozenset({0})))
 
 
 @cli.group(name="corpus")
@@ -223,7 +248,7 @@ def corpus_stats(as_json: bool) -> None:
                 click.echo(f"  {n:>5}  {name}")
         click.echo(f"\n{t('cli.stats_stale', n=len(s.stale))}")
         for entry_id, title, confirmed in s.stale:
-            click.echo(f"  {confirmed or '-':<10}  {entry_id}  {title}")
+            click.echo(f"  {short_date(confirmed) or '-':<11}  {entry_id}  {title}")
 
 
 @cli.command()

@@ -15,7 +15,7 @@ from typing import Any
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import entry_passage
 from facilitator.domain.vocabulary import EntryKind, SourceKind
-from facilitator.i18n import t
+from facilitator.i18n import message, t
 from facilitator.i18n.sizes import file_size
 from facilitator.storage.store import Store
 
@@ -89,7 +89,7 @@ class _Checker:
                 source=self.source,
                 record=record,
                 field=fieldname,
-                problem=t(f"corpus.p.{problem}", **params),
+                problem=message(f"corpus.p.{problem}").format(**params),
             )
         )
 
@@ -229,7 +229,7 @@ def parse_json(text: str, source: str, known_departments: set[str]) -> Bundle:
     bundle = Bundle()
     for key in ("departments", "themes", "offers", "friends"):
         if key in doc and not isinstance(doc[key], list):
-            raise CorpusError(t("corpus.err.not_list", source=source, key=key))
+            raise CorpusError(t("corpus.err.not_list", source=source, name=key))
     if "offers" not in doc and "friends" not in doc:
         raise CorpusError(t("corpus.err.no_offers", source=source))
     for i, raw in enumerate(doc.get("departments", [])):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.meeting import Participant
@@ -10,6 +11,8 @@ from facilitator.domain.records import Citizen, MeetingInfo, MigCard, Topic
 from facilitator.domain.safetext import clean_text
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
+from facilitator.i18n.dates import long_date
+from facilitator.storage import paths
 from facilitator.storage.store import Store
 
 MAX_NAME = 200
@@ -109,7 +112,21 @@ def save_mig_card(store: Store, card: MigCard) -> None:
         store.audit("change", "mig_card", card.citizen_id, card.citizen_id)
 
 
+def demo_elsewhere(store: Store) -> Path | None:
+    """The demo's home, when this home holds no citizen and `make demo` left one nearby:
+    a person who ran `make demo` and then `facilitator` should not meet an empty wall."""
+    if store.row("SELECT 1 AS x FROM citizens LIMIT 1") is not None:
+        return None
+    found = paths.demo_homes()
+    return found[0] if found else None
+
+
 # --- meetings ------------------------------------------------------------------
+
+
+def default_title(when: date) -> str:
+    """The title of a meeting nobody named: "Møde 30. november 2026" (English: "Meeting …")."""
+    return t("meeting.default_title", date=long_date(when.isoformat()))
 
 
 def add_meeting(
@@ -119,9 +136,13 @@ def add_meeting(
     title: str = "",
     time_box_minutes: int = 90,
 ) -> MeetingInfo:
-    """Create a meeting with the citizen already in the circle, first in the order."""
+    """Create a meeting with the citizen already in the circle, first in the order.
+
+    A meeting without a title is called by its date ("Møde 30. november 2026"), so no list
+    shows a blank where the meeting should be named."""
     citizen = get_citizen(store, citizen_id)
     when = when or store.now_dt().date()
+    title = title.strip() or default_title(when)
     with store.atomic():
         mid = store.insert(
             "meetings",

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from facilitator.i18n import t
+from facilitator.i18n.dates import short_date
 from facilitator.meetings import people
 
 
@@ -57,7 +58,7 @@ class OpenMeeting(Provider):
                 t(
                     "palette.open_meeting",
                     name=names.get(m.citizen_id, ""),
-                    date=m.date,
+                    date=short_date(m.date),
                     title=m.title,
                 ),
                 m.id,

@@ -9,7 +9,6 @@ sections; F7 goes on to Velkomst.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +24,7 @@ from facilitator.domain.meeting import Participant
 from facilitator.domain.records import Consent, MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import current_language, t
+from facilitator.i18n.dates import long_date
 from facilitator.meetings import consent, measures, people
 from facilitator.storage import settings
 from facilitator.tui.markup import cell, escape
@@ -60,11 +60,6 @@ KIND_LABEL = {
 def box(on_: bool, text: str, state: str) -> str:
     """A yes/no line told in text, never by colour alone: "[x] Må se … · ja"."""
     return escape(f"[{'x' if on_ else ' '}] {text}") + f"  [dim]· {escape(state)}[/dim]"
-
-
-def short_date(iso: str) -> str:
-    day = date.fromisoformat(iso[:10])
-    return f"{day.day}.{day.month}.{day.year}" if current_language() == "da" else day.isoformat()
 
 
 # --- the sections ------------------------------------------------------------------
@@ -320,7 +315,7 @@ class PrepareScreen(PhaseScreen):
             for scope in ASKED_SCOPES_BY_KIND.get(kind, ASKED_SCOPES):
                 held = consent.find_active(given, kind, recipient, scope)
                 state = (
-                    t("consent.yes_since", date=short_date(held.granted_at))
+                    t("consent.yes_since", date=long_date(held.granted_at))
                     if held
                     else t("consent.no")
                 )
