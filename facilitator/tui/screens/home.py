@@ -12,8 +12,8 @@ from facilitator.i18n import t
 from facilitator.i18n.dates import short_date
 from facilitator.meetings import people
 from facilitator.meetings.session import MeetingSession
-from facilitator.tui.bindings import Screen
 from facilitator.storage.store import Store
+from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import cell, escape
 
 
