@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError, StoreError
 from facilitator.i18n import t
 from facilitator.storage import paths
 from facilitator.storage.store import Store
@@ -19,7 +20,14 @@ MAX_K = 100
 def open_store(create: bool = False, *, resume: bool = True) -> Store:
     """The store in FACILITATOR_HOME (or the user data folder); an erasure cut short is
     finished first (a kill, a full disk or another program may have stopped it)."""
-    store = Store.open(create=create)
+    try:
+        store = Store.open(create=create)
+    except StoreError as exc:
+        found = paths.demo_homes() if not paths.db_path().exists() else []
+        if not found:
+            raise
+        hint = t("demo.elsewhere", path=found[0], quoted=shlex.quote(str(found[0])))
+        raise StoreError(f"{exc} {hint}") from None
     if resume:
         finish_erasures(store)
     return store
