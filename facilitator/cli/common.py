@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError, StoreError
 from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
 from facilitator.storage import paths
@@ -21,7 +22,14 @@ MAX_K = 100
 def open_store(create: bool = False, *, resume: bool = True) -> Store:
     """The store in FACILITATOR_HOME (or the user data folder); an erasure cut short is
     finished first (a kill, a full disk or another program may have stopped it)."""
-    store = Store.open(create=create)
+    try:
+        store = Store.open(create=create)
+    except StoreError as exc:
+        found = paths.demo_homes() if not paths.db_path().exists() else []
+        if not found:
+            raise
+        hint = t("demo.elsewhere", path=found[0], quoted=shlex.quote(str(found[0])))
+        raise StoreError(f"{exc} {hint}") from None
     if resume:
         finish_erasures(store)
     return store
@@ -98,3 +106,17 @@ def parse_meeting_id(value: str) -> int:
     if number < 1 or number > 2**62:
         raise FacilitatorError(t("err.bad_meeting_id", value=value))
     return number
+
+
+def table(header: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()) -> str:
+    """Rows under a header, each column as wide as its widest cell (``right``: numbers)."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join(line(r) for r in [header, *rows])

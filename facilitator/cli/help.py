@@ -28,6 +28,13 @@ _HEADINGS = {
     "Positional arguments": "cli.section.arguments",
 }
 
+#: Click's usage placeholders (plain attributes, not gettext messages).
+_USAGE = {
+    "[OPTIONS]": "cli.usage.options",
+    "[COMMAND] [ARGS]...": "cli.usage.command_optional",
+    "COMMAND [ARGS]...": "cli.usage.command",
+}
+
 
 class HelpFormatter(click.HelpFormatter):
     """Click's formatter with its words from our catalog."""
@@ -73,6 +80,10 @@ class _Translated:
                     if has_message(key):
                         param.help = t(key)
                         break
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [t(_USAGE[p]) if p in _USAGE else p for p in pieces]
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         self.translate(ctx)

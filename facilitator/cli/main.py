@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import IO, Any, TypeVar, cast
 import click
 
 from facilitator import __version__
+from facilitator.cli import clicktext
 from facilitator.cli.assist import register as register_assist
 from facilitator.cli.common import (
     MAX_K,
@@ -19,6 +21,7 @@ from facilitator.cli.common import (
     open_store,
     parse_meeting_id,
     say,
+    table,
     write_output,
 )
 from facilitator.cli.help import HelpGroup, set_language_early
@@ -27,12 +30,14 @@ from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.safetext import printable
 from facilitator.i18n import set_language, t
+from facilitator.i18n.dates import short_date
 from facilitator.meetings import people, register
 from facilitator.storage.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 AppOpener = Callable[[Store, "int | None", bool, "str | None"], None]
 _app_opener: AppOpener | None = None
+clicktext.install()  # click's own messages ("Missing argument", "Error:") in our language
 
 
 def _open_app(store: Store, meeting_id: int | None, plain: bool, theme: str | None) -> None:
@@ -69,7 +74,16 @@ def cli(ctx: click.Context, lang: str | None, plain: bool, theme: str | None) ->
         set_language(lang)
     ctx.obj = {"plain": plain or bool(os.environ.get("FACILITATOR_PLAIN")), "theme": _theme(theme)}
     if ctx.invoked_subcommand is None:
-        _open_app(open_store(create=True), None, ctx.obj["plain"], ctx.obj["theme"])
+        store = open_store(create=True)
+        _say_where_the_demo_is(store)
+        _open_app(store, None, ctx.obj["plain"], ctx.obj["theme"])
+
+
+def _say_where_the_demo_is(store: Store) -> None:
+    """One line on stderr when this home is empty and `make demo` left its data nearby."""
+    found = people.demo_elsewhere(store)
+    if found is not None:
+        click.echo(t("demo.elsewhere", path=found, quoted=shlex.quote(str(found))), err=True)
 
 
 def _theme(name: str | None) -> str | None:
@@ -125,8 +139,11 @@ def citizens(as_json: bool) -> None:
             return
         if not found:
             say(t("cli.no_citizens"))
-        for c in found:
-            say(f"{c.id:>4}  {c.name}")
+            _say_where_the_demo_is(store)
+            return
+        header = [t("cli.col.id"), t("cli.col.name"), t("cli.col.born")]
+        rows = [[str(c.id), printable(c.name), str(c.born_year or "")] for c in found]
+        say(table(header, rows, right=frozenset({0})))
 
 
 @cli.command()
@@ -160,9 +177,20 @@ def meetings(as_json: bool, citizen_ref: str | None) -> None:
             return
         if not found:
             say(t("cli.no_meetings"))
-        for m in found:
-            status = t(f"status.{m.status}")
-            say(f"{m.id:>4}  {m.date}  {names.get(m.citizen_id, '')}  {m.title}  ({status})")
+            _say_where_the_demo_is(store)
+            return
+        header = [t(f"cli.col.{c}") for c in ("id", "date", "citizen", "title", "status")]
+        rows = [
+            [
+                str(m.id),
+                short_date(m.date),
+                printable(names.get(m.citizen_id, "")),
+                printable(m.title),
+                t(f"status.{m.status}"),
+            ]
+            for m in sorted(found, key=lambda m: (m.date, m.id))  # by date, then id
+        ]
+        say(table(header, rows, right=frozenset({0})))
 
 
 @cli.group(name="corpus")
@@ -228,7 +256,7 @@ def corpus_stats(as_json: bool) -> None:
                 say(f"  {n:>5}  {name}")
         say(f"\n{t('cli.stats_stale', n=len(s.stale))}")
         for entry_id, title, confirmed in s.stale:
-            say(f"  {confirmed or '-':<10}  {entry_id}  {title}")
+            say(f"  {short_date(confirmed) or '-':<11}  {entry_id}  {title}")
 
 
 @cli.command()

@@ -17,7 +17,7 @@ from typing import Any
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import entry_passage
 from facilitator.domain.vocabulary import EntryKind, SourceKind
-from facilitator.i18n import t
+from facilitator.i18n import message, t
 from facilitator.i18n.sizes import file_size
 from facilitator.storage.store import Store
 
@@ -68,27 +68,46 @@ def passage_text(entry: dict[str, Any]) -> str:
     )
 
 
+def line(number: int) -> str:
+    """A record named by its line in a CSV file ("line 3" / "linje 3")."""
+    return t("corpus.rec.line", n=number)
+
+
+def part(name: str) -> str:
+    """A part of a file that is not a field: "(record)", "(row)", "(header)" and the like."""
+    return t(f"corpus.rec.{name}")
+
+
 class _Checker:
     """Field checks that name the file, the record and the field in one sentence."""
 
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, record: str, fieldname: str, problem: str) -> CorpusError:
-        return CorpusError(f"{self.source}: record {record}, field '{fieldname}': {problem}.")
+    def fail(self, record: str, fieldname: str, problem: str, **params: object) -> CorpusError:
+        """The file, the record and the field, and ``problem`` (a ``corpus.p.*`` message)."""
+        return CorpusError(
+            t(
+                "corpus.err.field",
+                source=self.source,
+                record=record,
+                field=fieldname,
+                problem=message(f"corpus.p.{problem}").format(**params),
+            )
+        )
 
     def text(self, obj: dict[str, Any], key: str, record: str, required: bool = True) -> str:
         value = obj.get(key)
         if value is None or value == "":
             if required:
-                raise self.fail(record, key, "is missing")
+                raise self.fail(record, key, "missing")
             return ""
         if not isinstance(value, str):
-            raise self.fail(record, key, f"must be text, not {type(value).__name__}")
+            raise self.fail(record, key, "not_text", type=type(value).__name__)
         if len(value) > MAX_FIELD:
-            raise self.fail(record, key, f"is longer than {MAX_FIELD} characters")
+            raise self.fail(record, key, "too_long", limit=MAX_FIELD)
         if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
-            raise self.fail(record, key, "contains control characters")
+            raise self.fail(record, key, "control")
         return value.strip()
 
     def boolean(self, obj: dict[str, Any], key: str, record: str) -> bool:
@@ -99,7 +118,7 @@ class _Checker:
             return True
         if isinstance(value, str) and value.strip().lower() in {"false", "nej", "no", "0", ""}:
             return False
-        raise self.fail(record, key, "must be true or false")
+        raise self.fail(record, key, "not_bool")
 
     def day(self, obj: dict[str, Any], key: str, record: str) -> str | None:
         value = self.text(obj, key, record, required=False)
@@ -108,14 +127,14 @@ class _Checker:
         try:
             return date.fromisoformat(value[:10]).isoformat()
         except ValueError:
-            raise self.fail(record, key, f"'{value}' is not a date (YYYY-MM-DD)") from None
+            raise self.fail(record, key, "not_date", value=value) from None
 
     def strings(self, obj: dict[str, Any], key: str, record: str) -> list[str]:
         value = obj.get(key, [])
         if isinstance(value, str):
             return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(record, key, "must be a list of texts")
+            raise self.fail(record, key, "not_list")
         return [v.strip() for v in value if v.strip()]
 
     def mapping(self, obj: dict[str, Any], key: str, record: str) -> dict[str, Any]:
@@ -127,7 +146,7 @@ class _Checker:
         if not isinstance(value, dict) or not all(
             isinstance(v, str | int | float | bool | None) for v in value.values()
         ):
-            raise self.fail(record, key, "must be an object of plain values")
+            raise self.fail(record, key, "not_mapping")
         return value
 
 
@@ -140,10 +159,10 @@ def _record_name(raw: Any, index: int) -> str:
 def _normalise_offer(c: _Checker, raw: Any, index: int, silo_default: str = "") -> dict[str, Any]:
     rec = _record_name(raw, index)
     if not isinstance(raw, dict):
-        raise c.fail(rec, "(record)", "must be an object")
+        raise c.fail(rec, part("record"), "not_object")
     source_kind = c.text(raw, "source_kind", rec, required=False) or "forening"
     if source_kind not in SOURCE_KINDS:
-        raise c.fail(rec, "source_kind", f"must be one of {', '.join(sorted(SOURCE_KINDS))}")
+        raise c.fail(rec, "source_kind", "one_of", values=", ".join(sorted(SOURCE_KINDS)))
     data = {
         "organization": c.text(raw, "organization", rec, required=False),
         "target_group": c.text(raw, "target_group", rec, required=False),
@@ -173,7 +192,7 @@ def _normalise_offer(c: _Checker, raw: Any, index: int, silo_default: str = "") 
 def _normalise_friend(c: _Checker, raw: Any, index: int) -> dict[str, Any]:
     rec = _record_name(raw, index)
     if not isinstance(raw, dict):
-        raise c.fail(rec, "(record)", "must be an object")
+        raise c.fail(rec, part("record"), "not_object")
     data = {
         "role": c.text(raw, "role", rec),
         "networks": c.strings(raw, "networks", rec),
@@ -204,22 +223,22 @@ def parse_json(text: str, source: str, known_departments: set[str]) -> Bundle:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CorpusError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno})."
+            t("corpus.err.not_json", source=source, line=exc.lineno, column=exc.colno)
         ) from None
     except RecursionError:
-        raise CorpusError(f"{source}: the JSON is nested too deeply.") from None
+        raise CorpusError(t("corpus.err.too_deep", source=source)) from None
     if not isinstance(doc, dict):
-        raise CorpusError(f"{source}: the top level must be an object with 'offers' and 'friends'.")
+        raise CorpusError(t("corpus.err.top_level", source=source))
     bundle = Bundle()
     for key in ("departments", "themes", "offers", "friends"):
         if key in doc and not isinstance(doc[key], list):
-            raise CorpusError(f"{source}: '{key}' must be a list.")
+            raise CorpusError(t("corpus.err.not_list", source=source, name=key))
     if "offers" not in doc and "friends" not in doc:
-        raise CorpusError(f"{source}: there are no 'offers' or 'friends' in the file.")
+        raise CorpusError(t("corpus.err.no_offers", source=source))
     for i, raw in enumerate(doc.get("departments", [])):
         rec = _record_name(raw, i)
         if not isinstance(raw, dict):
-            raise c.fail(rec, "(record)", "must be an object")
+            raise c.fail(rec, part("record"), "not_object")
         dep_id = c.text(raw, "id", rec)
         bundle.departments[dep_id] = {
             "id": dep_id,
@@ -230,7 +249,7 @@ def parse_json(text: str, source: str, known_departments: set[str]) -> Bundle:
     for i, raw in enumerate(doc.get("themes", [])):
         rec = _record_name(raw, i)
         if not isinstance(raw, dict):
-            raise c.fail(rec, "(record)", "must be an object")
+            raise c.fail(rec, part("record"), "not_object")
         theme_id = c.text(raw, "id", rec)
         bundle.themes[theme_id] = {
             "id": theme_id,
@@ -242,9 +261,7 @@ def parse_json(text: str, source: str, known_departments: set[str]) -> Bundle:
     departments = known_departments | set(bundle.departments)
     for entry in bundle.entries:
         if entry["silo"] not in departments:
-            raise c.fail(
-                f"'{entry['id']}'", "department", f"'{entry['silo']}' is not a declared department"
-            )
+            raise c.fail(f"'{entry['id']}'", "department", "unknown_department", id=entry["silo"])
     return bundle
 
 
@@ -256,16 +273,16 @@ def parse_csv(text: str, source: str) -> Bundle:
         header = [h.strip() for h in (reader.fieldnames or [])]
         rows = list(reader)
     except csv.Error as exc:
-        raise CorpusError(f"{source}: not a readable CSV file ({exc}).") from None
+        raise CorpusError(t("corpus.err.csv_unreadable", source=source, error=exc)) from None
     missing = [col for col in CSV_REQUIRED if col not in header]
     if missing:
-        raise CorpusError(f"{source}: the header row lacks the column(s) {', '.join(missing)}.")
+        raise CorpusError(t("corpus.err.csv_columns", source=source, columns=", ".join(missing)))
     bundle = Bundle()
     for i, raw_row in enumerate(rows):
         if None in raw_row:
-            raise c.fail(f"line {i + 2}", "(row)", "has more cells than the header")
+            raise c.fail(line(i + 2), part("row"), "more_cells")
         row = {(k or "").strip(): v for k, v in raw_row.items()}
-        rec = f"line {i + 2}"
+        rec = line(i + 2)
         kind = (row.get("kind") or "").strip().lower()
         silo = (row.get("department") or "").strip()
         if silo and silo not in bundle.departments:
@@ -283,7 +300,7 @@ def parse_csv(text: str, source: str) -> Bundle:
             entry["title"] = c.text(row, "title", rec)
             entry["description"] = c.text(row, "description", rec)
         else:
-            raise c.fail(rec, "kind", f"must be 'offer' or 'friend', not '{kind}'")
+            raise c.fail(rec, "kind", "kind", kind=kind)
         if entry["silo"] == "ukendt" and "ukendt" not in bundle.departments:
             bundle.departments["ukendt"] = {
                 "id": "ukendt",
@@ -307,21 +324,21 @@ def read_limited(path: Path, source: object = None, limit: int = MAX_FILE_BYTES)
     try:
         info = os.stat(path)  # follows symlinks: what would actually be read
     except (OSError, ValueError):
-        raise CorpusError(f"{source}: the file cannot be read.") from None
+        raise CorpusError(t("corpus.err.unreadable", source=source)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise CorpusError(f"{source}: is a folder without datapackage.json, not a corpus file.")
+        raise CorpusError(t("corpus.err.folder", source=source))
     if not stat.S_ISREG(info.st_mode):
-        raise CorpusError(f"{source}: is not a regular file (a device, pipe or socket).")
+        raise CorpusError(t("corpus.err.not_regular", source=source))
     if info.st_size > limit:
         raise too_large(source)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
     except OSError:
-        raise CorpusError(f"{source}: the file cannot be read.") from None
+        raise CorpusError(t("corpus.err.unreadable", source=source)) from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise CorpusError(f"{source}: is not a regular file (a device, pipe or socket).")
+            raise CorpusError(t("corpus.err.not_regular", source=source))
         chunks: list[bytes] = []
         size = 0
         try:
@@ -331,7 +348,7 @@ def read_limited(path: Path, source: object = None, limit: int = MAX_FILE_BYTES)
                     raise too_large(source)
                 chunks.append(chunk)
         except OSError:
-            raise CorpusError(f"{source}: the file cannot be read.") from None
+            raise CorpusError(t("corpus.err.unreadable", source=source)) from None
     return b"".join(chunks)
 
 
@@ -341,15 +358,15 @@ def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bun
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{source}: not UTF-8 text (byte {exc.start}).") from None
+        raise CorpusError(t("corpus.err.not_utf8", source=source, byte=exc.start)) from None
     if "\x00" in text:
-        raise CorpusError(f"{source}: contains NUL bytes, so it is not a text file.")
+        raise CorpusError(t("corpus.err.nul", source=source))
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return parse_csv(text, source)
     if suffix == ".json":
         return parse_json(text, source, known_departments)
-    raise CorpusError(f"{source}: use a .json or .csv file, or an HSDS datapackage folder.")
+    raise CorpusError(t("corpus.err.suffix", source=source))
 
 
 def _has_lone_surrogate(value: Any) -> bool:
@@ -366,12 +383,9 @@ def _refuse_lone_surrogates(bundle: Bundle, source: str) -> None:
     """JSON may escape half a character ("\\ud800"); such text cannot be stored as UTF-8."""
     for index, entry in enumerate(bundle.entries):
         if _has_lone_surrogate(entry):
-            raise CorpusError(
-                f"{source}: record #{index + 1} holds text that is not valid Unicode"
-                " (half of a character, such as \\ud800)."
-            )
+            raise CorpusError(t("corpus.err.surrogate", source=source, record=index + 1))
     if _has_lone_surrogate(bundle.departments) or _has_lone_surrogate(bundle.themes):
-        raise CorpusError(f"{source}: a department or theme holds text that is not valid Unicode.")
+        raise CorpusError(t("corpus.err.surrogate_meta", source=source))
 
 
 def load_file(path: Path, known_departments: set[str]) -> Bundle:
@@ -381,9 +395,9 @@ def load_file(path: Path, known_departments: set[str]) -> Bundle:
         exists = path.exists()
         package = path.name == "datapackage.json" or (path / "datapackage.json").is_file()
     except (OSError, ValueError):  # a name too long, or one no file system takes
-        raise CorpusError(f"{source}: the file cannot be read.") from None
+        raise CorpusError(t("corpus.err.unreadable", source=source)) from None
     if not exists:
-        raise CorpusError(f"{source}: the file does not exist.")
+        raise CorpusError(t("corpus.err.no_file", source=source))
     if package:
         from facilitator.directory.hsds import parse_hsds
 
@@ -394,10 +408,10 @@ def load_file(path: Path, known_departments: set[str]) -> Bundle:
     seen: set[str] = set()
     for entry in bundle.entries:
         if entry["id"] in seen:
-            raise CorpusError(f"{source}: record '{entry['id']}', field 'id': is used twice.")
+            raise _Checker(source).fail(f"'{entry['id']}'", "id", "twice")
         seen.add(entry["id"])
     if not bundle.entries:
-        raise CorpusError(f"{source}: there are no entries in the file.")
+        raise CorpusError(t("corpus.err.empty", source=source))
     return bundle
 
 

@@ -14,8 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from facilitator.directory.corpus import SOURCE_KINDS, Bundle, CorpusError, _Checker, read_limited
+from facilitator.directory.corpus import (
+    SOURCE_KINDS,
+    Bundle,
+    CorpusError,
+    _Checker,
+    line,
+    part,
+    read_limited,
+)
 from facilitator.domain.vocabulary import EntryKind
+from facilitator.i18n import t as msg
 
 PACKAGE = "datapackage.json"
 REQUIRED_RESOURCES = ("organization", "service")
@@ -49,8 +58,8 @@ class _Row:
     def text(self, key: str, required: bool = False) -> str:
         return self.table.check.text(self.data, key, self.rec, required)
 
-    def fail(self, key: str, problem: str) -> CorpusError:
-        return self.table.check.fail(self.rec, key, problem)
+    def fail(self, key: str, problem: str, **params: object) -> CorpusError:
+        return self.table.check.fail(self.rec, key, problem, **params)
 
 
 def _read_package(path: Path, source: str) -> dict[str, Path]:
@@ -59,24 +68,24 @@ def _read_package(path: Path, source: str) -> dict[str, Path]:
     folder = package.parent
     c = _Checker(str(package))
     if not package.is_file():
-        raise CorpusError(f"{source}: there is no {PACKAGE}, so this is not an HSDS datapackage.")
+        raise CorpusError(msg("hsds.err.no_package", source=source, package=PACKAGE))
     raw = read_limited(package)
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{package}: not UTF-8 text (byte {exc.start}).") from None
+        raise CorpusError(msg("corpus.err.not_utf8", source=package, byte=exc.start)) from None
     except json.JSONDecodeError as exc:
         raise CorpusError(
-            f"{package}: not valid JSON (line {exc.lineno}, column {exc.colno})."
+            msg("corpus.err.not_json", source=package, line=exc.lineno, column=exc.colno)
         ) from None
     except RecursionError:
-        raise CorpusError(f"{package}: the JSON is nested too deeply.") from None
+        raise CorpusError(msg("corpus.err.too_deep", source=package)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("resources"), list):
-        raise c.fail("(package)", "resources", "must be a list of tables")
+        raise c.fail(part("package"), "resources", "not_tables")
     files: dict[str, Path] = {}
     for i, res in enumerate(doc["resources"]):
         if not isinstance(res, dict):
-            raise c.fail(f"#{i + 1}", "(resource)", "must be an object")
+            raise c.fail(f"#{i + 1}", part("resource"), "not_object")
         name = c.text(res, "name", f"#{i + 1}")
         rel = c.text(res, "path", f"'{name}'")
         target = folder / rel
@@ -87,15 +96,15 @@ def _read_package(path: Path, source: str) -> dict[str, Path]:
             or ".." in PurePosixPath(rel).parts
             or not target.resolve().is_relative_to(folder.resolve())
         ):
-            raise c.fail(f"'{name}'", "path", f"'{rel}' must be a file inside the package folder")
+            raise c.fail(f"'{name}'", "path", "outside", path=rel)
         if name in files:
-            raise c.fail(f"'{name}'", "name", "is listed twice")
+            raise c.fail(f"'{name}'", "name", "listed_twice")
         if not target.is_file():
-            raise c.fail(f"'{name}'", "path", f"the file '{rel}' does not exist")
+            raise c.fail(f"'{name}'", "path", "no_table_file", path=rel)
         files[name] = target
     for name in REQUIRED_RESOURCES:
         if name not in files:
-            raise c.fail("(package)", "resources", f"there is no '{name}' resource")
+            raise c.fail(part("package"), "resources", "no_resource", name=name)
     return files
 
 
@@ -107,15 +116,21 @@ def _bad_byte_at(raw: bytes) -> tuple[str, str]:
         header = header or row
         for i, cell in enumerate(row):
             if "\ufffd" in cell:
-                column = header[i].strip() if row is not header and i < len(header) else "(header)"
-                return f"line {reader.line_num}", column
-    return "(file)", "(encoding)"
+                column = (
+                    header[i].strip() if row is not header and i < len(header) else part("header")
+                )
+                return line(reader.line_num), column
+    return part("file"), part("encoding")
 
 
 def _read_table(name: str, file: Path | None) -> _Table:
     """One CSV table, refused whole if it is not UTF-8, malformed or lacks a required column."""
     if file is None:
-        return _Table(name, _Checker(f"({name} not in the package)"), f"{name} (not listed)")
+        return _Table(
+            name,
+            _Checker(msg("hsds.src.not_in_package", name=name)),
+            msg("hsds.src.not_listed", name=name),
+        )
     c = _Checker(str(file))
     table = _Table(name, c, file.name)
     raw = read_limited(file)  # each table on its own: a 200 MB CSV is refused unread
@@ -123,29 +138,29 @@ def _read_table(name: str, file: Path | None) -> _Table:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         rec, column = _bad_byte_at(raw)
-        raise c.fail(rec, column, f"is not UTF-8 text (byte {exc.start})") from None
+        raise c.fail(rec, column, "not_utf8", byte=exc.start) from None
     if "\x00" in text:
-        raise CorpusError(f"{file}: contains NUL bytes, so it is not a text file.")
+        raise CorpusError(msg("corpus.err.nul", source=file))
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in reader.fieldnames or []]
         for col in header:
             if header.count(col) > 1:
-                raise c.fail("(header)", col, "is a column twice")
+                raise c.fail(part("header"), col, "column_twice")
         for col in REQUIRED_COLUMNS.get(name, ()):
             if col not in header:
-                raise c.fail("(header)", col, "the column is missing")
+                raise c.fail(part("header"), col, "column_missing")
         reader.fieldnames = header
         for raw_row in reader:
-            line = f"line {reader.line_num}"
+            at = line(reader.line_num)
             if None in raw_row:
-                raise c.fail(line, "(row)", "has more cells than the header")
+                raise c.fail(at, part("row"), "more_cells")
             if any(v is None for v in raw_row.values()):
-                raise c.fail(line, "(row)", "has fewer cells than the header")
+                raise c.fail(at, part("row"), "fewer_cells")
             data = {k: v.strip() for k, v in raw_row.items()}
-            table.rows.append(_Row(table, f"'{data['id']}'" if data.get("id") else line, data))
+            table.rows.append(_Row(table, f"'{data['id']}'" if data.get("id") else at, data))
     except csv.Error as exc:
-        raise c.fail(f"line {reader.line_num}", "(row)", f"is not readable CSV ({exc})") from None
+        raise c.fail(line(reader.line_num), part("row"), "bad_csv", error=exc) from None
     return table
 
 
@@ -155,7 +170,7 @@ def _index(table: _Table) -> dict[str, _Row]:
     for row in table.rows:
         key = row.text("id", required=True)
         if key in found:
-            raise row.fail("id", "is used twice")
+            raise row.fail("id", "twice")
         found[key] = row
     return found
 
@@ -198,7 +213,7 @@ def _flag(row: _Row, code: str) -> bool:
     try:
         return row.table.check.boolean(row.data, "value", row.rec)
     except CorpusError:
-        raise row.fail("value", f"'{row.data['value']}' for {code} must be true or false") from None
+        raise row.fail("value", "flag", value=row.data["value"], code=code) from None
 
 
 def parse_hsds(path: Path, source: str, known_departments: set[str] | None = None) -> Bundle:
@@ -217,12 +232,12 @@ def parse_hsds(path: Path, source: str, known_departments: set[str] | None = Non
         org_id = row.text("organization_id", required=True)
         if org_id not in orgs:
             where = t["organization"].file
-            raise row.fail("organization_id", f"'{org_id}' is not an organization in {where}")
+            raise row.fail("organization_id", "no_org", id=org_id, file=where)
     sals = _group(t["service_at_location"], "service_id")
     for row in [r for sid in services for r in sals.get(sid, [])]:
         loc_id = row.text("location_id", required=True)
         if loc_id not in locations:
-            raise row.fail("location_id", f"'{loc_id}' is not a location in {t['location'].file}")
+            raise row.fail("location_id", "no_location", id=loc_id, file=t["location"].file)
 
     bundle = Bundle()
     ext: dict[str, dict[str, Any]] = {}
@@ -233,10 +248,10 @@ def parse_hsds(path: Path, source: str, known_departments: set[str] | None = Non
             continue
         sid = row.text("link_id", required=True)
         if sid not in services:
-            raise row.fail("link_id", f"'{sid}' is not a service in {t['service'].file}")
+            raise row.fail("link_id", "no_service", id=sid, file=t["service"].file)
         term_id = row.text("taxonomy_term_id", required=True)
         if term_id not in terms:
-            raise row.fail("taxonomy_term_id", f"'{term_id}' is not in {t['taxonomy_term'].file}")
+            raise row.fail("taxonomy_term_id", "no_term", id=term_id, file=t["taxonomy_term"].file)
         term = terms[term_id]
         code, name = term.text("code"), term.text("name")
         taxonomy = term.text("taxonomy") or taxonomies.get(term.data.get("taxonomy_id", ""), "")
@@ -244,20 +259,26 @@ def parse_hsds(path: Path, source: str, known_departments: set[str] | None = Non
             key = code.removeprefix(EXTENSION)
             if key not in EXT_CODES:
                 codes = ", ".join(EXTENSION + k for k in EXT_CODES)
-                raise row.fail("taxonomy_term_id", f"'{code}' is not one of {codes}")
+                raise row.fail("taxonomy_term_id", "bad_code", code=code, codes=codes)
             if key in ext.setdefault(sid, {}):
-                raise row.fail("link_id", f"{EXTENSION}{key} is given twice for service '{sid}'")
+                raise row.fail("link_id", "code_twice", code=EXTENSION + key, id=sid)
             value: Any = row.text("value")
             if key in ("needs_decision", "can_contribute"):
                 value = _flag(row, EXTENSION + key)
             elif key == "source_kind" and value and value not in SOURCE_KINDS:
                 kinds = ", ".join(sorted(SOURCE_KINDS))
-                raise row.fail("value", f"'{value}' is not a {EXTENSION}source_kind ({kinds})")
+                raise row.fail(
+                    "value",
+                    "bad_source_kind",
+                    value=value,
+                    code=f"{EXTENSION}source_kind",
+                    kinds=kinds,
+                )
             ext[sid][key] = value
             continue
         theme = code if ID_LIKE.fullmatch(code) else name or code
         if not theme:
-            raise term.fail("name", "is missing")
+            raise term.fail("name", "missing")
         if theme not in themes.setdefault(sid, []):
             themes[sid].append(theme)
         if name:

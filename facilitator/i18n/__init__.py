@@ -22,12 +22,29 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _language: str | None = None
 
 
+#: The locale variables that name the language of messages, strongest first (POSIX).
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_language() -> str | None:
+    """The language the locale asks for (da_DK.UTF-8 -> da), if it is one we speak."""
+    for name in LOCALE_VARIABLES:
+        value = os.environ.get(name, "")
+        if value:  # the first one set decides, as in POSIX; C or de_DE falls through to Danish
+            code = value.lower()[:2]
+            return code if code in LANGUAGES else None
+    return None
+
+
 def current_language() -> str:
-    """The language in force: set_language(), else $FACILITATOR_LANG, else Danish."""
+    """The language in force: set_language() (--lang), else $FACILITATOR_LANG, else the
+    locale (LC_ALL, LC_MESSAGES, LANG: en_* is English), else Danish, the product's own."""
     if _language:
         return _language
-    env = os.environ.get("FACILITATOR_LANG", "da").lower()[:2]
-    return env if env in LANGUAGES else "da"
+    env = os.environ.get("FACILITATOR_LANG", "").lower()[:2]
+    if env in LANGUAGES:
+        return env
+    return locale_language() or "da"
 
 
 def set_language(language: str) -> None:
@@ -38,16 +55,18 @@ def set_language(language: str) -> None:
     _language = language
 
 
-def po_path(language: str) -> Path:
-    """The editable catalog of ``language``."""
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(language: str, domain: str = DOMAIN) -> Path:
+    """The editable catalog of ``language`` (``domain`` "click" holds click's own messages)."""
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 @cache
-def translations(language: str) -> gettext.GNUTranslations:
-    """The compiled catalog of ``language``, read once per process."""
-    po = po_path(language)
+def translations(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The compiled catalog of ``language``, read once per process (none: texts as given)."""
+    po = po_path(language, domain)
     mo = po.with_suffix(".mo")
+    if domain != DOMAIN and not po.exists() and not mo.exists():
+        return gettext.NullTranslations()  # English click messages are click's own
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)

@@ -1,4 +1,12 @@
-"""Dates as people read them, in the language in force."""
+"""Dates as people read them, in the language in force: one style per use.
+
+- running text: long_date, "30. november 2026" / "30 November 2026";
+- the weekday form, weekday_date, only where the weekday matters (the next meeting);
+- tables, charts and lists: short_date, "30.11.2026" / "30 Nov 2026" (short_datetime adds
+  the time of day, for the audit log).
+
+ISO dates ("2026-11-30") are for --json output, file names and date inputs only.
+"""
 
 from __future__ import annotations
 
@@ -45,3 +53,11 @@ def weekday_date(day: date, language: str | None = None) -> str:
         month=t(f"date.month.{day.month}", language),
         year=day.year,
     )
+
+
+def short_datetime(value: str | None, language: str | None = None) -> str:
+    """'2026-11-26T10:05:00' as '26.11.2026 10:05' (da) or '26 Nov 2026 10:05' (en)."""
+    text = value or ""
+    day = short_date(text, language)
+    clock = text[11:16] if len(text) >= 16 and text[10] in "T " else ""
+    return f"{day} {clock}" if clock and day != text else day

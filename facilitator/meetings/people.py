@@ -4,12 +4,15 @@ The meetings themselves and their topics are in :mod:`facilitator.meetings.regis
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.meeting import Participant
 from facilitator.domain.records import Citizen, MigCard
 from facilitator.domain.safetext import clean_text
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
+from facilitator.storage import paths
 from facilitator.storage.store import Store
 
 MAX_NAME = 200
@@ -107,6 +110,15 @@ def save_mig_card(store: Store, card: MigCard) -> None:
             ],
         )
         store.audit("change", "mig_card", card.citizen_id, card.citizen_id)
+
+
+def demo_elsewhere(store: Store) -> Path | None:
+    """The demo's home, when this home holds no citizen and `make demo` left one nearby:
+    a person who ran `make demo` and then `facilitator` should not meet an empty wall."""
+    if store.row("SELECT 1 AS x FROM citizens LIMIT 1") is not None:
+        return None
+    found = paths.demo_homes()
+    return found[0] if found else None
 
 
 # --- participants ---------------------------------------------------------------

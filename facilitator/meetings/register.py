@@ -9,10 +9,16 @@ from facilitator.domain.errors import NotFound
 from facilitator.domain.records import MeetingInfo, Topic
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
+from facilitator.i18n.dates import long_date
 from facilitator.meetings.people import MAX_TEXT, clean_field, get_citizen
 from facilitator.storage.store import Store
 
 # --- meetings ------------------------------------------------------------------
+
+
+def default_title(when: date) -> str:
+    """The title of a meeting nobody named: "Møde 30. november 2026" (English: "Meeting …")."""
+    return t("meeting.default_title", date=long_date(when.isoformat()))
 
 
 def add_meeting(
@@ -22,9 +28,13 @@ def add_meeting(
     title: str = "",
     time_box_minutes: int = 90,
 ) -> MeetingInfo:
-    """Create a meeting with the citizen already in the circle, first in the order."""
+    """Create a meeting with the citizen already in the circle, first in the order.
+
+    A meeting without a title is called by its date ("Møde 30. november 2026"), so no list
+    shows a blank where the meeting should be named."""
     citizen = get_citizen(store, citizen_id)
     when = when or store.now_dt().date()
+    title = title.strip() or default_title(when)
     with store.atomic():
         mid = store.insert(
             "meetings",

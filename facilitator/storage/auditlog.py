@@ -10,6 +10,7 @@ from typing import Any
 
 from facilitator.domain.records import AuditEntry
 from facilitator.i18n import has_message, t
+from facilitator.i18n.dates import short_datetime
 from facilitator.storage.store import Store
 
 DEFAULT_LIMIT = 1000
@@ -71,7 +72,8 @@ def as_dict(entry: AuditEntry) -> dict[str, Any]:
 def format_entry(entry: AuditEntry, language: str | None = None) -> str:
     """One line: when, who, what, which object, which citizen."""
     what = f"{kind_label(entry.object_kind, language)} {entry.object_id}".strip()
-    line = f"{entry.at}  {entry.os_user}  {action_label(entry.action, language)}  {what}"
+    when = short_datetime(entry.at, language)
+    line = f"{when}  {entry.os_user}  {action_label(entry.action, language)}  {what}"
     if entry.citizen_id is not None:
         line += "  " + t("audit.citizen", language, id=entry.citizen_id)
     return line

@@ -26,6 +26,29 @@ def db_path() -> Path:
     return home() / DB_NAME
 
 
+#: Where `make demo` keeps its data: the checkout's own folder (see the Makefile).
+DEMO_HOME = ".demo-home"
+CHECKOUT = Path(__file__).resolve().parents[2]
+#: Where a demo home is looked for: None is the current folder (tests set their own).
+DEMO_PLACES: tuple[Path | None, ...] = (None, CHECKOUT)
+
+
+def demo_homes() -> list[Path]:
+    """Demo homes with a database that are not the home in use: the current folder's
+    .demo-home, then the checkout's (``make demo`` sets FACILITATOR_HOME only for itself)."""
+    found: list[Path] = []
+    try:
+        current = home().resolve()
+        for place in DEMO_PLACES:
+            folder = Path.cwd() if place is None else place
+            candidate = (folder / DEMO_HOME).resolve()
+            if candidate != current and candidate not in found and (candidate / DB_NAME).is_file():
+                found.append(candidate)
+    except OSError:  # a vanished current folder or an unreadable one: no hint, no harm
+        return found
+    return found
+
+
 def backups_dir() -> Path:
     """Copies made before a migration."""
     return home() / "backups"

@@ -9,6 +9,7 @@ from textual.dom import DOMNode
 
 from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
+from facilitator.i18n.dates import short_date
 from facilitator.meetings import people, register
 from facilitator.tui.access import facilitator_app
 
@@ -60,7 +61,7 @@ class OpenMeeting(Provider):
                 t(
                     "palette.open_meeting",
                     name=mask_cpr(names.get(m.citizen_id, "")),
-                    date=m.date,
+                    date=short_date(m.date),
                     title=mask_cpr(m.title),
                 ),
                 m.id,

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import shlex
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
+from facilitator.i18n.dates import short_date
 from facilitator.meetings import people, register
 from facilitator.meetings.session import MeetingSession
+from facilitator.storage.store import Store
 from facilitator.tui.access import AppAccess
 from facilitator.tui.bindings import Screen
-from facilitator.tui.markup import cell
+from facilitator.tui.markup import cell, escape
 
 
 class HomeScreen(AppAccess, Screen[None]):
@@ -57,8 +61,22 @@ class HomeScreen(AppAccess, Screen[None]):
             if m.status == "i_gang":
                 status += f" · {t(f'phase.{m.phase.value}')}"
             table.add_row(
-                cell(names.get(m.citizen_id, "")), m.date, cell(m.title), status, key=str(m.id)
+                cell(names.get(m.citizen_id, "")),
+                short_date(m.date),
+                cell(m.title),
+                status,
+                key=str(m.id),
             )
+        self._show_demo_hint(store)
+
+    def _show_demo_hint(self, store: Store) -> None:
+        """An empty home beside a `make demo` home says how to reach the demo (core rule)."""
+        found = people.demo_elsewhere(store)
+        text = t("home.help")
+        if found is not None:
+            hint = t("demo.elsewhere", path=found, quoted=shlex.quote(str(found)))
+            text += "\n" + escape(hint)
+        self.query_one("#home-help", Static).update(text)
 
     def _selected_meeting(self) -> int | None:
         table = self.query_one(DataTable)

@@ -9,7 +9,6 @@ sections; F7 goes on to Velkomst.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -28,6 +27,7 @@ from facilitator.domain.meeting import Participant
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, RecipientKind
 from facilitator.i18n import current_language, t
+from facilitator.i18n.dates import long_date
 from facilitator.meetings import consent, consent_questions, people, register, wellbeing
 from facilitator.meetings.consent_questions import RecipientQuestions
 from facilitator.storage import settings
@@ -53,11 +53,6 @@ KIND_LABEL = {
 def box(on_: bool, text: str, state: str) -> str:
     """A yes/no line told in text, never by colour alone: "[x] Må se … · ja"."""
     return escape(f"[{'x' if on_ else ' '}] {text}") + f"  [dim]· {escape(state)}[/dim]"
-
-
-def short_date(iso: str) -> str:
-    day = date.fromisoformat(iso[:10])
-    return f"{day.day}.{day.month}.{day.year}" if current_language() == "da" else day.isoformat()
 
 
 # --- the sections ------------------------------------------------------------------
@@ -300,7 +295,7 @@ class PrepareScreen(PhaseScreen):
                 kind, recipient, scope = question.recipient_kind, question.recipient, question.scope
                 held = question.held
                 state = (
-                    t("consent.yes_since", date=short_date(held.granted_at))
+                    t("consent.yes_since", date=long_date(held.granted_at))
                     if held
                     else t("consent.no")
                 )

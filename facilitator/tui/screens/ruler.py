@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import mask_cpr
 from facilitator.i18n import t
-from facilitator.i18n.dates import weekday_date
+from facilitator.i18n.dates import long_date, weekday_date
 from facilitator.meetings import measures
 from facilitator.meetings.measures import RULER_MAX, RULER_MIN, RulerRating, first_name
 from facilitator.meetings.session import MeetingSession
@@ -32,7 +32,7 @@ from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.widgets.confirm import Confirm
-from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparkline
+from facilitator.tui.widgets.measure_chart import ruler_rows, sparkline
 from facilitator.tui.widgets.step_picker import StepPicker
 
 CSS: list[str | PurePath] = ["base.tcss", "ruler.tcss"]
@@ -203,7 +203,7 @@ class RulerScreen(CitizenMeasureScreen):
                 self.reload(keep=latest.goal)
 
         question = t(
-            "ruler.confirm_remove", goal=mask_cpr(latest.goal), date=day_text(latest.taken_on)
+            "ruler.confirm_remove", goal=mask_cpr(latest.goal), date=long_date(latest.taken_on)
         )
         self.app.push_screen(Confirm(escape(question)), answered)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual import on
@@ -15,7 +14,7 @@ from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanStatus
 from facilitator.i18n import t
-from facilitator.i18n.dates import weekday_date
+from facilitator.i18n.dates import long_date
 from facilitator.meetings import followup, measures
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -134,7 +133,7 @@ class SinceScreen(PhaseScreen):
         previous = followup.earlier_meeting(self.session.store, self.meeting_id)
         source = ""
         if previous is not None:
-            source = t("since.from_meeting", date=weekday_date(date.fromisoformat(previous.date)))
+            source = t("since.from_meeting", date=long_date(previous.date))
         self.query_one("#since-source", Static).update(source)
         self.query_one("#since-progress", Static).update(
             t("since.progress", n=self.index + 1, total=len(self.items))

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Label, RadioSet, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
+from facilitator.i18n.dates import long_date
 from facilitator.meetings import wellbeing
 from facilitator.meetings.wellbeing import WHO5_ANSWERS, WHO5_ITEMS, WHO5_OCCASIONS, Who5
 from facilitator.tui.bindings import ModalScreen
@@ -27,7 +28,7 @@ from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.screens.prepare_forms import TextRadioButton
 from facilitator.tui.widgets.confirm import Confirm
-from facilitator.tui.widgets.measure_chart import day_text, who5_rows
+from facilitator.tui.widgets.measure_chart import who5_rows
 
 CSS: list[str | PurePath] = ["base.tcss", "who5.tcss"]
 
@@ -101,7 +102,7 @@ class Who5Screen(CitizenMeasureScreen):
         if history:
             last = history[-1]
             latest.update(
-                f"[b]{escape(t('who5.latest_answers', date=day_text(last.taken_on)))}[/b]\n"
+                f"[b]{escape(t('who5.latest_answers', date=long_date(last.taken_on)))}[/b]\n"
                 + answers_text(last.answers).split("\n", 1)[1]
             )
         else:
@@ -137,7 +138,7 @@ class Who5Screen(CitizenMeasureScreen):
             if yes and self.write(lambda: wellbeing.remove_who5(self.store, last.id)):
                 self.refresh_body()
 
-        question = t("who5.confirm_remove", date=day_text(last.taken_on))
+        question = t("who5.confirm_remove", date=long_date(last.taken_on))
         self.app.push_screen(Confirm(escape(question)), answered)
 
     def action_close(self) -> None:

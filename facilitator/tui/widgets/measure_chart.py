@@ -7,10 +7,10 @@ screen reader (plain mode) reads the numbers. Only the citizen's own readings ar
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 from facilitator.domain.privacy import mask_cpr
-from facilitator.i18n import current_language, t
+from facilitator.i18n import t
+from facilitator.i18n.dates import short_date
 from facilitator.meetings.measures import RULER_MAX, RulerRating
 from facilitator.meetings.wellbeing import Who5
 from facilitator.tui.markup import escape
@@ -21,11 +21,8 @@ WHO5_CELLS = 20  # one cell per five points
 
 
 def day_text(iso: str) -> str:
-    """A short date: 2.7.2026 in Danish, 2026-07-02 in English."""
-    day = date.fromisoformat(iso[:10])
-    if current_language() == "da":
-        return f"{day.day}.{day.month}.{day.year}"
-    return day.isoformat()
+    """A chart's date: 2.7.2026 in Danish, 2 Jul 2026 in English (one style: short_date)."""
+    return short_date(iso)
 
 
 def bar(value: int, maximum: int, cells: int) -> str:
@@ -62,7 +59,7 @@ def ruler_rows(readings: Sequence[RulerRating], citizen: str) -> list[str]:
     lines = []
     for r, name in zip(readings, names, strict=True):
         own = f"{escape(citizen)} {bar(r.citizen_rating, RULER_MAX, 10)} {r.citizen_rating:>2}"
-        line = f"{day_text(r.taken_on):<10}  [b]{own}[/b]"
+        line = f"{day_text(r.taken_on):<11}  [b]{own}[/b]"
         if r.professional_rating is not None:
             line += (
                 f"  │ {escape(name.ljust(width))} {bar(r.professional_rating, RULER_MAX, 10)}"
@@ -80,7 +77,7 @@ def who5_rows(history: Sequence[Who5]) -> list[str]:
     occasions = [t(f"who5.occasion.{w.occasion}") for w in history]
     width = max([len(o) for o in occasions] + [0])
     return [
-        f"{day_text(w.taken_on):<10}  {escape(o.ljust(width))}  "
+        f"{day_text(w.taken_on):<11}  {escape(o.ljust(width))}  "
         f"{bar(w.score, 100, WHO5_CELLS)}  [b]{t('who5.score', score=w.score)}[/b]"
         for w, o in zip(history, occasions, strict=True)
     ]
