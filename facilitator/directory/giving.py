@@ -25,7 +25,7 @@ _NOT = re.compile(r"\b(ikke|aldrig|ingen)\b[^.!?]{0,20}$", re.IGNORECASE)
 
 _PLACE_TO_GIVE = re.compile(
     r"\b(bliv frivillig|frivillige søges|søger (nye )?(frivillige|hjælpere|medlemmer)|vi søger"
-    r"|meld dig som|har du lyst til at (hjælpe|give)|du kan (også )?(selv )?(blive|hjælpe))",
+    r"|meld dig som|har du lyst til at (hjælpe|give))",
     re.IGNORECASE,
 )
 
