@@ -49,7 +49,7 @@ def build_index(store: Store) -> SuggestionIndex:
 
 
 def kind_label(entry: CorpusEntry) -> str:
-    """"ven på tværs", or "tilbud · forening": what the entry is and where it comes from."""
+    """ "ven på tværs", or "tilbud · forening": what the entry is and where it comes from."""
     if entry.kind is EntryKind.FRIEND:
         return t("entry.friend")
     offer = t("entry.offer")
@@ -70,9 +70,7 @@ def where(entry: CorpusEntry) -> str:
     location = entry.data.get("location")
     if not isinstance(location, dict):
         return _joined(location, ())
-    town = " ".join(
-        printable(str(location[k])) for k in ("postal_code", "city") if location.get(k)
-    )
+    town = " ".join(printable(str(location[k])) for k in ("postal_code", "city") if location.get(k))
     parts = [_joined(location, ("name", "address")), town]
     return ", ".join(p for p in parts if p)
 

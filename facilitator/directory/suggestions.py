@@ -24,7 +24,6 @@ from facilitator.i18n import t
 from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 
-
 #: How many ideas the wall ranks for a meeting (the command line shows the same).
 SHOWN = 8
 
@@ -41,7 +40,7 @@ class ShownSuggestion:
 
     @property
     def why(self) -> str:
-        """"Fordi du sagde: …", "Fordi Lone (søster) sagde: …" or "Fra fremtidsdialogen: …"."""
+        """ "Fordi du sagde: …", "Fordi Lone (søster) sagde: …" or "Fra fremtidsdialogen: …"."""
         return why_line(self.suggestion.why, self.said)
 
     @property
