@@ -25,6 +25,8 @@ from facilitator.cli.common import (
     write_output,
 )
 from facilitator.cli.help import HelpGroup, set_language_early
+from facilitator.cli.ideas import build_index, print_idea
+from facilitator.cli.ideas import register as register_ideas
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError
@@ -263,10 +265,11 @@ def corpus_stats(as_json: bool) -> None:
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("-k", "k", type=int, default=8, show_default=True)
-def suggest(text: str, as_json: bool, k: int) -> None:
+@click.option("--verbose", "-v", is_flag=True)
+def suggest(text: str, as_json: bool, k: int, verbose: bool) -> None:
     """Suggest offers and friends for TEXT, with why."""
-    from facilitator.directory.embeddings import make_embedder
-    from facilitator.directory.ranking import SuggestionIndex, queries_from_text
+    from facilitator.directory.ranking import queries_from_text
+    from facilitator.directory.why import why_line
 
     if not 1 <= k <= MAX_K:
         raise FacilitatorError(t("err.k_range", limit=MAX_K))
@@ -274,39 +277,37 @@ def suggest(text: str, as_json: bool, k: int) -> None:
     if not text.strip():
         raise FacilitatorError(t("err.empty", what=t("word.text")))
     with open_store() as store:
-        if not corpus.has_entries(store):
-            raise FacilitatorError(t("err.no_corpus"))
-        try:
-            embedder = make_embedder()
-        except (ImportError, OSError, RuntimeError, ValueError) as exc:
-            raise FacilitatorError(t("err.no_embedder", reason=exc)) from exc
-        index = SuggestionIndex(embedder)
-        index.build(store)
+        index = build_index(store)
         ranked = index.search(queries_from_text(text[:4000]), k=k)
         silos = departments.department_names(store)
-        result = [
-            {
-                "id": r.entry.id,
-                "kind": r.entry.kind.value,
-                "title": r.entry.title,
-                "silo": silos.get(r.entry.silo, r.entry.silo),
-                "silo_id": r.entry.silo,
-                "source_kind": r.entry.source_kind,
-                "score": r.score,
-                "why": r.why,
-                "can_contribute": r.entry.can_contribute,
-                "last_confirmed": r.entry.last_confirmed,
-                "description": r.entry.description,
-            }
-            for r in ranked
-        ]
         if as_json:
+            result = [
+                {
+                    "id": r.entry.id,
+                    "kind": r.entry.kind.value,
+                    "title": r.entry.title,
+                    "silo": silos.get(r.entry.silo, r.entry.silo),
+                    "silo_id": r.entry.silo,
+                    "source_kind": r.entry.source_kind,
+                    "score": r.score,
+                    "why": r.why,
+                    "can_contribute": r.entry.can_contribute,
+                    "last_confirmed": r.entry.last_confirmed,
+                    "description": r.entry.description,
+                }
+                for r in ranked
+            ]
             say(json.dumps(result, ensure_ascii=False, indent=2))
             return
-        for i, r in enumerate(result, 1):
-            kind = t(f"entry.{r['kind']}")
-            say(f"{i:>2}. {r['title']}  [{kind} · {r['silo']}]  {r['score']:.3f}")
-            say(f"    {t('suggest.because', why=r['why'])}")
+        for i, r in enumerate(ranked, 1):
+            # Typed at the terminal, not said by anyone in a meeting: "Ud fra teksten: …".
+            print_idea(
+                i,
+                r.entry,
+                silos.get(r.entry.silo, r.entry.silo),
+                why_line(r.why, None),
+                score=r.score if verbose else None,
+            )
 
 
 @cli.command(name="plan")
@@ -365,6 +366,7 @@ def _refuse_pdf_on_terminal(fmt: str, output: str | None) -> None:
 
 
 register_assist(cli)
+register_ideas(cli)
 register_rights(cli)
 
 

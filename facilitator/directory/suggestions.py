@@ -1,13 +1,14 @@
 """A meeting's suggestions: ranked from its notes, rated by the citizen, accepted into the plan.
 
 A suggestion is an idea, not an agreement: it becomes a plan item only when the citizen says
-yes, and "ikke for mig" is kept as the citizen's choice and never shown again.
+yes, and "ikke for mig" is kept as the citizen's choice and not shown again (unless asked for).
+Each idea says why, in the words of whoever said them (``why.why_line``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from facilitator.directory.ranking import (
     Ranked,
@@ -15,6 +16,7 @@ from facilitator.directory.ranking import (
     declined_entries,
     queries_from_notes,
 )
+from facilitator.directory.why import SaidBy, said_by, why_line
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.records import CorpusEntry, Note, PlanItem, Suggestion
 from facilitator.domain.vocabulary import ParticipantKind, Rating, Who
@@ -22,15 +24,29 @@ from facilitator.i18n import t
 from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 
+#: How many ideas the wall ranks for a meeting (the command line shows the same).
+SHOWN = 8
+
 
 @dataclass(frozen=True)
 class ShownSuggestion:
-    """What the suggestions pane shows: the stored suggestion and its entry."""
+    """What the suggestions pane shows: the stored suggestion, its entry and who said why."""
 
     suggestion: Suggestion
     entry: CorpusEntry
     silo_name: str
     contribute: bool
+    said: SaidBy | None = None
+
+    @property
+    def why(self) -> str:
+        """ "Fordi du sagde: …", "Fordi Lone (søster) sagde: …" or "Fra fremtidsdialogen: …"."""
+        return why_line(self.suggestion.why, self.said)
+
+    @property
+    def declined(self) -> bool:
+        """The citizen said "ikke for mig" (kept, and hidden unless asked for)."""
+        return self.suggestion.rating is Rating.NEJ
 
 
 def present_silos(store: Store, meeting_id: int) -> set[str]:
@@ -85,12 +101,29 @@ def store_ranked(store: Store, meeting_id: int, ranked: list[Ranked]) -> None:
             )
 
 
-def shown(store: Store, meeting_id: int, ranked: list[Ranked]) -> list[ShownSuggestion]:
-    """The ranked ideas as stored, in rank order, followed by those the citizen rated earlier."""
+def shown(
+    store: Store,
+    meeting_id: int,
+    ranked: list[Ranked],
+    show_declined: bool = False,
+    unstored: bool = False,
+) -> list[ShownSuggestion]:
+    """The ranked ideas as stored, in rank order, followed by those the citizen rated earlier.
+
+    Ideas the citizen said "ikke for mig" to are left out unless ``show_declined``. With
+    ``unstored``, ranked ideas not stored yet are shown too (with id 0): the command line
+    reads the ranking without keeping it, where the wall stores it first.
+    """
     rows = {
         r["entry_id"]: Suggestion.from_row(r)
         for r in store.rows("SELECT * FROM suggestions WHERE meeting_id = ?", [meeting_id])
     }
+    if unstored:
+        for r in ranked:
+            rows.setdefault(
+                r.entry.id,
+                Suggestion(0, meeting_id, r.note_id, r.entry.id, r.score, r.why, None, False),
+            )
     silos = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM departments")}
     result: list[ShownSuggestion] = []
     seen: set[str] = set()
@@ -120,7 +153,33 @@ def shown(store: Store, meeting_id: int, ranked: list[Ranked]) -> list[ShownSugg
             result.append(
                 ShownSuggestion(rows[entry_id], entry, silos.get(entry.silo, entry.silo), False)
             )
-    return result
+    speakers = said_by(store, (s.suggestion.note_id for s in result))
+    return [
+        replace(s, said=speakers.get(s.suggestion.note_id) if s.suggestion.note_id else None)
+        for s in result
+        if show_declined or not s.declined
+    ]
+
+
+def declined_here(store: Store, meeting_id: int) -> int:
+    """How many of the meeting's ideas the citizen said "ikke for mig" to."""
+    row = store.row(
+        "SELECT COUNT(*) AS n FROM suggestions WHERE meeting_id = ? AND rating = ?",
+        [meeting_id, Rating.NEJ.value],
+    )
+    return int(row["n"]) if row else 0
+
+
+def ideas_for_meeting(
+    store: Store, index: SuggestionIndex, meeting_id: int, show_declined: bool = False
+) -> list[ShownSuggestion]:
+    """A meeting's ideas as the wall shows them (the same ranking, exclusions and order),
+    without storing the ranking: for reading them elsewhere (the command line)."""
+    meeting = register.get_meeting(store, meeting_id)
+    ranked = rank_for_meeting(store, index, meeting_id, k=SHOWN)
+    found = shown(store, meeting_id, ranked, show_declined=show_declined, unstored=True)
+    store.audit("read", "ideas", meeting_id, meeting.citizen_id)
+    return found
 
 
 def get_suggestion(store: Store, suggestion_id: int) -> Suggestion:

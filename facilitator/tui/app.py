@@ -16,6 +16,7 @@ from textual.widgets import Input, TextArea
 
 from facilitator.directory.embeddings import Embedder
 from facilitator.directory.ranking import Ranked, SuggestionIndex
+from facilitator.directory.suggestions import SHOWN
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
@@ -27,7 +28,8 @@ from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.screens.home import HomeScreen
 
 EmbedderFactory = Callable[[], Embedder]
-SUGGESTIONS_SHOWN = 8
+#: The ideas the wall ranks (the core's number, which the command line shows too).
+SUGGESTIONS_SHOWN = SHOWN
 #: Rank again this long after the last note, so ranking never competes with typing.
 SUGGEST_AFTER_IDLE = 1.0
 

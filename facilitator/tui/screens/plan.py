@@ -16,7 +16,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import mask_cpr
 from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanSection
-from facilitator.i18n import t
+from facilitator.i18n import t, tn
 from facilitator.meetings import measures, plan
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
@@ -185,9 +185,25 @@ class PlanScreen(PhaseScreen):
         elif not ranked:
             status.update(t("suggestions.status.no_notes"))
         else:
-            status.update(t("suggestions.ideas_not_agreements"))
-        shown = suggestions.shown(self.session.store, self.session.meeting_id, ranked or [])
-        self.query_one(SuggestionList).show(shown, self.now().date())
+            status.update(self._ideas_status())
+        pane = self.query_one(SuggestionList)
+        shown = suggestions.shown(
+            self.session.store,
+            self.session.meeting_id,
+            ranked or [],
+            show_declined=pane.show_declined,
+        )
+        pane.show(shown, self.now().date())
+
+    def _ideas_status(self) -> str:
+        """Ideas, not agreements; and how many "ikke for mig" are hidden, or that they show."""
+        text = t("suggestions.ideas_not_agreements")
+        declined = suggestions.declined_here(self.session.store, self.session.meeting_id)
+        if not declined:
+            return text
+        if self.query_one(SuggestionList).show_declined:
+            return f"{text}\n{t('suggestions.declined_shown')}"
+        return f"{text}\n{tn('suggestions.declined_hidden', declined)}"
 
     # --- suggestions ------------------------------------------------------------------
 
@@ -196,6 +212,10 @@ class PlanScreen(PhaseScreen):
         self.attempt(
             lambda: suggestions.rate(self.session.store, event.suggestion_id, event.rating)
         )
+        self.suggestions_updated()
+
+    @on(SuggestionList.DeclinedToggled)
+    def _declined_toggled(self, _event: SuggestionList.DeclinedToggled) -> None:
         self.suggestions_updated()
 
     @on(SuggestionList.Accepted)

@@ -51,7 +51,7 @@ def describe(item: ShownSuggestion, today: date) -> str:
     lines = [
         f"[b]{escape(title)}[/b]{mark}",
         f"  {escape(kind)} · {escape(item.silo_name)} · {freshness(item, today)}",
-        f"  {escape(t('suggest.because', why=item.suggestion.why))}",
+        f"  {escape(item.why)}",
     ]
     if item.contribute:
         lines.append(f"  {escape(t('suggestion.you_can_contribute'))}")
@@ -61,13 +61,18 @@ def describe(item: ShownSuggestion, today: date) -> str:
 
 
 class SuggestionList(OptionList):
-    """Ideas to rate: 1 glad, 2 usikker, 3 ikke for mig; Enter or a puts a yes in the plan."""
+    """Ideas to rate: 1 glad, 2 usikker, 3 ikke for mig; Enter or a puts a yes in the plan.
+
+    An idea the citizen said "ikke for mig" to leaves the list; v shows those again (and
+    hides them again), for when the citizen changes their mind.
+    """
 
     BINDINGS = [
         Binding("1", "rate('glad')", "rating.glad", id="suggestions.glad"),
         Binding("2", "rate('usikker')", "rating.usikker", id="suggestions.usikker"),
         Binding("3", "rate('nej')", "rating.nej", id="suggestions.nej"),
         Binding("a", "accept", "suggestion.accept", id="suggestions.accept"),
+        Binding("v", "toggle_declined", "suggestion.show_declined", id="suggestions.declined"),
     ]
 
     class Rated(Message):
@@ -85,9 +90,18 @@ class SuggestionList(OptionList):
             super().__init__()
             self.suggestion_id = suggestion_id
 
+    class DeclinedToggled(Message):
+        """Show, or hide again, the ideas the citizen said "ikke for mig" to."""
+
+        def __init__(self, show: bool) -> None:
+            super().__init__()
+            self.show = show
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.items: list[ShownSuggestion] = []
+        #: Whether ideas rated "ikke for mig" are shown (hidden by default).
+        self.show_declined = False
 
     def show(self, items: list[ShownSuggestion], today: date) -> None:
         """Replace the list, keeping the highlighted idea where it was."""
@@ -112,6 +126,10 @@ class SuggestionList(OptionList):
         current = self._current()
         if current is not None:
             self.post_message(self.Accepted(current.suggestion.id))
+
+    def action_toggle_declined(self) -> None:
+        self.show_declined = not self.show_declined
+        self.post_message(self.DeclinedToggled(self.show_declined))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
