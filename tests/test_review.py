@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vocabulary import Who
-from facilitator.i18n import set_language
+from facilitator.i18n import set_language, t
 from facilitator.meetings import plan, register
 from facilitator.storage.store import Store
 from facilitator.tui.app import make_app
@@ -43,16 +43,21 @@ async def test_read_mark_and_approve_by_keys(demo_store: Store) -> None:
         await pilot.press("ctrl+g")
         review = app.screen
         assert isinstance(review, PlanReviewScreen)
-        assert review.version.version == 1 and len(review.pages) == 4
-        await pilot.press("right")  # the first item, large
+        assert review.version.version == 1
+        first = next(i for i, page in enumerate(review.pages) if page.item_id is not None)
+        await pilot.press(*["right"] * first)  # the first item, large
         assert "Jeg øver bussen med Mette" in str(review.query_one("#review-what").render())
         await pilot.press("space")  # the citizen wants this one changed
         stored = plan.get_version(demo_store, meeting_id, 1)
-        assert stored is not None and stored.changes_requested == [review.pages[1].item_id]
+        assert stored is not None and stored.changes_requested == [review.pages[first].item_id]
         await pilot.press("j")  # no yes while an item is marked
         assert not isinstance(app.screen, Confirm)
-        await pilot.press("space", "right", "right", "j")  # unmarked; to the question; yes
+        await pilot.press("space")  # unmarked
+        await pilot.press(*["right"] * len(review.pages))  # to the question, last
+        assert str(review.query_one("#review-what").render()) == t("review.ask")
+        await pilot.press("j")
         assert isinstance(app.screen, Confirm)
+        assert "Er det din plan?" in str(app.screen.question)
         await pilot.press("enter")
         assert isinstance(app.screen, PlanReviewScreen)
         assert "sagde ja" in str(review.query_one("#review-state").render())
@@ -94,6 +99,8 @@ async def test_save_writes_the_citizens_copies(demo_store: Store) -> None:
     folder = paths.citizen_documents_dir(register.get_meeting(demo_store, meeting_id).citizen_id)
     names = sorted(p.suffix for p in folder.iterdir())
     assert names == [".html", ".md", ".pdf", ".pdf"]
+    said = [n.message for n in app._notifications if str(folder) in n.message]
+    assert said and all(p.name in said[-1] for p in folder.iterdir())  # every file named
     assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.iterdir())
     assert (folder.stat().st_mode & 0o777) == 0o700
 
@@ -105,10 +112,26 @@ def test_snapshot_review(language: str, demo_store: Store, snap_compare: object)
     app = make_app(frozen(demo_store), meeting_id, theme="textual-dark")
 
     async def run_before(pilot: object) -> None:
-        await pilot.press("ctrl+g", "right", "space")  # type: ignore[attr-defined]
+        # the first item ("Det gør vi" follows the title and the Mig card), marked to change
+        await pilot.press("ctrl+g", "right", "right", "space")  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)  # type: ignore[operator]
+
+
+def test_snapshot_review_small_wall(demo_store: Store, snap_compare: object) -> None:
+    """100×30: the page, the question and the keys still fit."""
+    set_language("da")
+    meeting_id = with_items(demo_store)
+    app = make_app(frozen(demo_store), meeting_id, theme="textual-dark")
+
+    async def run_before(pilot: object) -> None:
+        await pilot.press("ctrl+g")  # type: ignore[attr-defined]
+        for _ in range(12):
+            await pilot.press("right")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)  # type: ignore[operator]
 
 
 async def test_brackets_and_backslashes_in_the_plan_never_take_the_wall_down(

@@ -26,7 +26,9 @@ def test_the_snapshot_has_exactly_the_typed_keys(demo_store: Store) -> None:
     assert data["participants"]
     assert all(set(p) == keys(types.SnapshotParticipant) for p in data["participants"])
     items = data["items"] + data["not_possible"] + data["parked"]
-    assert items and all(set(i) == keys(types.SnapshotItem) for i in items)
+    # "what_now" is NotRequired: only an item carried on from the last meeting has it.
+    every = keys(types.SnapshotItem)
+    assert items and all(every - {"what_now"} <= set(i) <= every for i in items)
 
 
 def test_a_stored_version_reads_back_as_the_same_snapshot(demo_store: Store) -> None:

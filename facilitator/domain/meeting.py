@@ -355,6 +355,23 @@ class MeetingState:
         self.participants.append(added)
         return added
 
+    def edit_participant(
+        self, participant_id: int, name: str, kind: ParticipantKind, relation: str, department: str
+    ) -> Participant:
+        """Correct someone's name, relation, kind or department; their turns and notes stay
+        theirs. The citizen is edited as the citizen, and nobody else becomes the citizen."""
+        index = next(i for i, p in enumerate(self.participants) if p.id == participant_id)
+        before = self.participants[index]
+        if before.removed:
+            raise MeetingRuleError("rule.edit_removed")
+        if before.is_citizen:
+            raise MeetingRuleError("rule.edit_citizen")
+        if kind is ParticipantKind.BORGER:
+            raise MeetingRuleError("err.one_citizen")
+        edited = replace(before, name=name, kind=kind, relation=relation, department=department)
+        self.participants[index] = edited
+        return edited
+
     def remove_participant(self, participant_id: int, now: str) -> list[Change]:
         """Take someone out of the circle; their turns and notes stay."""
         changes: list[Change] = []

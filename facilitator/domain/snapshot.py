@@ -86,5 +86,5 @@ class PlanSnapshot(TypedDict):
     items: list[SnapshotItem]
     not_possible: list[SnapshotItem]
     parked: list[SnapshotItem]
-    #: participant id (as text) → name
+    #: participant id (as text) → name, of those still in the circle (not removed)
     speaker_names: dict[str, str]

@@ -363,6 +363,28 @@ def set_consent(
     return last
 
 
+def follow_rename(
+    store: Store, citizen_id: int, recipient_kind: RecipientKind, old: str, new: str
+) -> list[Consent]:
+    """Move the active consents that name a person to the name they were corrected to: the
+    citizen said yes to the person, not to a spelling. Each keeps its date and is audited as
+    "rename"; one the new name already holds is ended (revoked) instead of doubled. Call
+    inside the renaming transaction. Returns the consents as they are now."""
+    cleaned = _check(recipient_kind, new, ConsentScope.MIG_CARD)
+    if normalise_recipient(old) == normalise_recipient(cleaned):
+        return []
+    moved: list[Consent] = []
+    for held in given_to(active(store, citizen_id), recipient_kind, old):
+        if find_active(active(store, citizen_id), recipient_kind, cleaned, held.scope):
+            store.update("consents", held.id, {"revoked_at": store.now()})
+            store.audit("revoke", "consent", held.id, citizen_id)
+        else:
+            store.update("consents", held.id, {"recipient": cleaned})
+            store.audit("rename", "consent", held.id, citizen_id)
+        moved.append(get(store, held.id))
+    return moved
+
+
 def end_item(store: Store, item_id: int, citizen_id: int) -> list[Consent]:
     """End every consent to one plan item (the item is being deleted): a consent follows its
     item and ends with it, audited as a revocation. Call inside the deleting transaction."""

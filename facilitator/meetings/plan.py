@@ -155,7 +155,9 @@ def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
     card = people.get_mig_card(store, citizen.id)
     everyone = people.participants(store, meeting_id)
     citizen_p = next((p for p in everyone if p.kind is ParticipantKind.BORGER), None)
-    names = {p.id: p.name for p in everyone}
+    # Someone removed from the circle is in no plan document; what they said stays in the
+    # record (and in the citizen's own export), but not under "Hvem er med".
+    names = {p.id: p.name for p in everyone if not p.removed}
     own = _own_notes(store, meeting_id, citizen_p.id if citizen_p else None)
 
     def what_now(item: PlanItem) -> str | None:

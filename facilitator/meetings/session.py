@@ -19,11 +19,18 @@ from facilitator.domain.meeting import (
     StartRound,
     Turn,
 )
-from facilitator.domain.records import MeetingInfo, Note
+from facilitator.domain.records import Consent, MeetingInfo, Note
 from facilitator.domain.safetext import clean_text
-from facilitator.domain.vocabulary import PHASE_ORDER, NoteKind, ParticipantKind, Phase, TurnKind
+from facilitator.domain.vocabulary import (
+    PHASE_ORDER,
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    RecipientKind,
+    TurnKind,
+)
 from facilitator.i18n import t
-from facilitator.meetings import lease, people, register
+from facilitator.meetings import consent, consent_questions, lease, people, register
 from facilitator.meetings.lease import Lease, Owner
 from facilitator.storage.store import Store
 
@@ -399,6 +406,70 @@ class MeetingSession:
         finally:
             self.reload()
         return self.state.participant(pid)
+
+    def edit_participant(
+        self,
+        participant_id: int,
+        name: str,
+        kind: ParticipantKind,
+        relation: str = "",
+        department: str = "",
+    ) -> list[Consent]:
+        """Correct an invitee's name, relation, kind or department (what they said stays
+        theirs). A consent given to a peer guide or volunteer by name follows the corrected
+        name when the kind stays; returns the consents that followed."""
+        name = people.clean_field(name, people.MAX_NAME, t("word.name"))
+        relation = " ".join(clean_text(relation).split())
+        if len(relation) > people.MAX_NAME:
+            raise FacilitatorError(
+                t("err.too_long", what=t("prep.field_relation"), limit=people.MAX_NAME)
+            )
+        department = department.strip() if kind is ParticipantKind.FAGPERSON else ""
+        before = self.state.participant(participant_id)
+        known = self._known_shape()
+        try:
+            edited = self.state.edit_participant(participant_id, name, kind, relation, department)
+        except MeetingRuleError as exc:
+            self.reload()
+            raise FacilitatorError(t(exc.key)) from exc
+        followed: list[Consent] = []
+        try:
+            with self.store.atomic():
+                self._guard(known)
+                self.store.update(
+                    "participants",
+                    participant_id,
+                    {
+                        "name": edited.name,
+                        "relation": edited.relation,
+                        "kind": edited.kind.value,
+                        "department": edited.department,
+                    },
+                )
+                self.store.audit("change", "participant", participant_id, self.info.citizen_id)
+                recipient = consent_questions.RECIPIENT_KIND.get(before.kind)
+                if recipient is not None and edited.kind is before.kind:
+                    followed = self._follow_rename(recipient, before, edited)
+        finally:
+            self.reload()
+        return followed
+
+    def _follow_rename(
+        self, recipient: RecipientKind, before: Participant, edited: Participant
+    ) -> list[Consent]:
+        """Consents to the old name follow the new one, unless someone else in the circle of
+        the same kind still has the old name (then the consent is still theirs)."""
+        old = consent.normalise_recipient(before.name)
+        if any(
+            p.id != before.id
+            and p.kind is before.kind
+            and consent.normalise_recipient(p.name) == old
+            for p in self.state.active
+        ):
+            return []
+        return consent.follow_rename(
+            self.store, self.info.citizen_id, recipient, before.name, edited.name
+        )
 
     def remove_participant(self, participant_id: int) -> None:
         """Take someone out of the circle; what they said stays in the record."""

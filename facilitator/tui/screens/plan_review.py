@@ -1,80 +1,31 @@
-"""The citizen reads the plan item by item, large, and says yes to it or marks items to change.
+"""The citizen reads the plan page by page, large, and says yes to it or marks items to change.
 
-Opening the screen stores the plan as a version (a new one only if the plan changed). The yes
-is stored with that version for good; marks are stored with it too, and the plan goes back to
-the table. A saved copy (PDF, HTML, Markdown, and the § 141 view) goes into the citizen's
-own documents folder.
+Every part of Min plan is shown (:mod:`facilitator.tui.screens.review_pages`), from the same
+snapshot the document is rendered from: the yes is to what was read. Opening the screen
+stores the plan as a version (a new one only if the plan changed). The yes is stored with that
+version for good; marks are stored with it too, and the plan goes back to the table. A saved
+copy (PDF, HTML, Markdown, and the § 141 view) goes into the citizen's own documents folder.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from facilitator.documents import compose
 from facilitator.documents.render import render_plan
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import PlanVersion
-from facilitator.domain.snapshot import PlanSnapshot
 from facilitator.i18n import t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 from facilitator.tui.bindings import Screen
 from facilitator.tui.markup import escape
+from facilitator.tui.screens.review_pages import review_pages
 from facilitator.tui.widgets.confirm import Confirm
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of the review: a heading shown large, lines beneath, and the item it is."""
-
-    heading: str
-    lines: list[str]
-    item_id: int | None = None
-
-
-def _field(label: str, value: str | None) -> str:
-    return f"[b]{escape(label)}:[/b] {escape(value or '–')}"
-
-
-def review_pages(data: PlanSnapshot) -> list[Page]:
-    """The plan as pages: who I am and what matters, each item, each "cannot", the question."""
-    mig = data["mig"]
-    intro = [escape(t("plan.owner", name=data["citizen"]["name"])), escape(t("review.start"))]
-    if mig["about"]:
-        intro.append(escape(mig["about"]))
-    for words, label in ((mig["likes"], "plan.mig_likes"), (mig["dreams"], "plan.mig_dreams")):
-        if words:
-            intro.append(_field(t(label), words))
-    if data["topics"]:
-        topics = "\n".join(f"• {escape(topic)}" for topic in data["topics"])
-        intro.append(f"[b]{escape(t('plan.important_now'))}[/b]\n{topics}")
-    pages = [Page(t("plan.title"), intro)]
-    for number, item in enumerate(data["items"], start=1):
-        lines = [
-            escape(t("who." + (item["who"] or "none"))),
-            _field(t("plan.with_whom"), item["with_whom"]),
-            _field(t("plan.by_when"), item["by_when"]),
-            _field(t("plan.follow_up"), item["follow_up"] or t("plan.nobody_yet")),
-        ]
-        if item["needs_decision"]:
-            lines.append(f"[b]{escape(t('plan.needs_decision'))}[/b]")
-        pages.append(Page(f"{number}. {item['what']}", lines, int(item["id"])))
-    for item in data["not_possible"]:
-        lines = [
-            f"[b]{escape(t('plan.not_possible'))}[/b]",
-            _field(t("plan.because"), item["reason"]),
-            _field(t("plan.other_ways"), item["other_ways"]),
-        ]
-        pages.append(Page(item["what"], lines, int(item["id"])))
-    next_meeting = long_date(data["meeting"]["next_meeting"]) or t("plan.not_set")
-    pages.append(Page(t("review.ask"), [_field(t("plan.next_meeting"), next_meeting)]))
-    return pages
 
 
 class PlanReviewScreen(Screen[None]):
@@ -82,8 +33,9 @@ class PlanReviewScreen(Screen[None]):
 
     CSS_PATH = ["base.tcss", "plan_review.tcss"]
     BINDINGS = [
-        Binding("right,pagedown,n", "step(1)", "review.next", id="review.next"),
-        Binding("left,pageup,p", "step(-1)", "review.previous", id="review.previous"),
+        # shown beside the page number, to leave the footer to what the keys do
+        Binding("right,pagedown,n", "step(1)", "review.next", id="review.next", show=False),
+        Binding("left,pageup,p", "step(-1)", "review.previous", id="review.previous", show=False),
         Binding("space,m", "mark", "review.mark", id="review.mark"),
         Binding("j,y", "approve", "review.approve", id="review.approve"),
         Binding("s", "save", "review.save", id="review.save"),
@@ -107,7 +59,8 @@ class PlanReviewScreen(Screen[None]):
         with Horizontal(id="review-head"):
             yield Static(escape(t("review.title", number=self.version.version)), id="review-title")
             yield Static("", id="review-progress")
-        with VerticalScroll(id="review-page"):
+        with Vertical(id="review-stage"), VerticalScroll(id="review-page"):
+            yield Static("", id="review-section")
             yield Static("", id="review-what")
             yield Static("", id="review-text")
             yield Static("", id="review-mark")
@@ -116,7 +69,8 @@ class PlanReviewScreen(Screen[None]):
             escape(t("review.lix", score=f"{self.lix.score:g}", band=t(self.lix.band))),
             id="review-lix",
         )
-        yield Footer()
+        # Ctrl+P still opens the palette; its place in the footer goes to what S saves.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         plan.record_read(self.store, self.meeting_id, self.version.version)
@@ -127,8 +81,9 @@ class PlanReviewScreen(Screen[None]):
     def show(self) -> None:
         page = self.pages[self.index]
         self.query_one("#review-progress", Static).update(
-            t("review.page", n=self.index + 1, total=len(self.pages))
+            f"{t('review.page', n=self.index + 1, total=len(self.pages))}   {t('review.how')}"
         )
+        self.query_one("#review-section", Static).update(escape(page.section))
         self.query_one("#review-what", Static).update(escape(page.heading))
         self.query_one("#review-text", Static).update("\n\n".join(page.lines))
         marked = page.item_id is not None and page.item_id in self.marked
@@ -180,7 +135,7 @@ class PlanReviewScreen(Screen[None]):
         if not (self.version.snapshot["items"] or self.version.snapshot["not_possible"]):
             self.notify(t("review.err_empty"), severity="warning")
             return
-        question = t("review.confirm", name=escape(self.citizen_name), number=self.version.version)
+        question = escape(t("review.confirm", number=self.version.version))
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -213,7 +168,7 @@ class PlanReviewScreen(Screen[None]):
         message = t(
             "review.saved",
             folder=str(written[0].parent),
-            files=", ".join(p.name for p in written),
+            files="\n".join(f"• {p.name}" for p in written),
         )
         self.app.call_from_thread(self.notify, message, timeout=12)
 

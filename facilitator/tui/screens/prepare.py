@@ -1,9 +1,9 @@
 """Forberedelse: whom the citizen invites, what they want to talk about, who may see what.
 
-Everything is done with keys shown in the footer: F2 invites, Delete removes, Ctrl+↑/↓ moves
-someone in the speaking order, F3 writes a topic, F4 edits the "Mig" card, F5 puts it on the
-wall, F8 says yes or no to WHO-5, Space says yes or no to a consent. Tab moves between the
-sections; F7 goes on to Velkomst.
+Everything is done with keys shown in the footer: F2 invites, R corrects, Delete removes,
+Ctrl+↑/↓ moves someone in the speaking order, F3 writes a topic, F4 edits the "Mig" card, F5
+puts it on the wall, F8 says yes or no to WHO-5, Space says yes or no to a consent. Tab moves
+between the sections; F7 goes on to Velkomst.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind, RecipientKind
-from facilitator.i18n import current_language, t
+from facilitator.i18n import current_language, t, tn
 from facilitator.i18n.dates import long_date
 from facilitator.meetings import consent, consent_questions, people, register, wellbeing
 from facilitator.meetings.consent_questions import RecipientQuestions
@@ -67,6 +67,9 @@ class ParticipantTable(DataTable[str | Text]):
             "screen.remove_participant",
             "prep.remove_participant",
             id="prep.remove_participant",
+        ),
+        Binding(
+            "r", "screen.edit_participant", "prep.edit_participant", id="prep.edit_participant"
         ),
         Binding("ctrl+up,alt+up", "screen.move(-1)", "prep.move_up", id="prep.move_up"),
         Binding("ctrl+down,alt+down", "screen.move(1)", "prep.move_down", id="prep.move_down"),
@@ -336,6 +339,34 @@ class PrepareScreen(PhaseScreen):
             table.move_cursor(row=table.get_row_index(str(added.id)))
 
         self.app.push_screen(InviteForm(save))
+
+    def action_edit_participant(self) -> None:
+        """Correct the highlighted invitee (R): the same form as inviting, filled in."""
+        who = self.highlighted_participant()
+        if who is None or self.looking():
+            return
+        if who.is_citizen:  # the session refuses, with the reason
+            self.attempt(
+                lambda: self.session.edit_participant(who.id, who.name, who.kind, who.relation)
+            )
+            return
+
+        def save(name: str, relation: str, kind: ParticipantKind, department: str) -> None:
+            dep = (
+                departments.department_id(self.session.store, department)
+                if department.strip()
+                else ""
+            )
+            followed = self.session.edit_participant(who.id, name, kind, relation, dep)
+            self.refresh_view()
+            table = self.query_one(ParticipantTable)
+            table.move_cursor(row=table.get_row_index(str(who.id)))
+            if followed:
+                edited = self.session.state.participant(who.id)
+                self.notify(tn("prep.consents_followed", len(followed), name=edited.name))
+
+        department = self.department_names().get(who.department, who.department)
+        self.app.push_screen(InviteForm(save, (who, department)))
 
     def action_remove_participant(self) -> None:
         who = self.highlighted_participant()

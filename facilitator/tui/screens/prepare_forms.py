@@ -1,4 +1,5 @@
-"""The forms of forberedelse: invite someone, write the "Mig" card, confirm a removal.
+"""The forms of forberedelse: invite or correct someone, write the "Mig" card, confirm a
+removal.
 
 Enter in a field saves, Escape cancels; a refusal (an empty name) is shown and the form stays.
 Toggles show their state as a mark, not only as a colour.
@@ -16,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.meeting import Participant
 from facilitator.domain.records import MigCard
 from facilitator.domain.vocabulary import ParticipantKind
 from facilitator.i18n import t
@@ -80,23 +82,33 @@ class _Form(ModalScreen[None]):
 
 
 class InviteForm(_Form):
-    """Hvem vil du have med? Name, who they are to the citizen, kind, department."""
+    """Hvem vil du have med? Name, who they are to the citizen, kind, department. Given
+    ``editing`` (the invitee and their department's name) it corrects that invitee instead."""
+
+    def __init__(
+        self, save: Callable[..., None], editing: tuple[Participant, str] | None = None
+    ) -> None:
+        super().__init__(save)
+        self.editing = editing
 
     def compose(self) -> ComposeResult:
+        who, department = self.editing or (None, "")
+        chosen = who.kind if who is not None else INVITABLE[0]
+        title = t("prep.edit_title", name=who.name) if who else t("prep.add_title")
         with Vertical(classes="form-card"):
-            yield Static(t("prep.add_title"), classes="form-title")
+            yield Static(escape(title), classes="form-title")
             yield Label(t("prep.field_name"))
-            yield Input(id="name", max_length=people.MAX_NAME)
+            yield Input(who.name if who else "", id="name", max_length=people.MAX_NAME)
             yield Label(t("prep.field_relation"))
-            yield Input(id="relation", max_length=people.MAX_NAME)
+            yield Input(who.relation if who else "", id="relation", max_length=people.MAX_NAME)
             yield Label(t("prep.field_kind"))
             with RadioSet(id="kind"):
                 for kind in INVITABLE:
                     yield TextRadioButton(
-                        t(f"kind.{kind.value}"), value=kind is INVITABLE[0], name=kind.value
+                        t(f"kind.{kind.value}"), value=kind is chosen, name=kind.value
                     )
             yield Label(t("prep.field_department"), id="department-label")
-            yield Input(id="department", max_length=people.MAX_NAME)
+            yield Input(department, id="department", max_length=people.MAX_NAME)
             yield Static(t("prep.form_hint"), classes="hint")
 
     def on_mount(self) -> None:
@@ -159,7 +171,7 @@ class MigForm(_Form):
 
 
 class ConfirmRemove(ModalScreen[bool]):
-    """Skal … ikke være med alligevel? Enter removes, Escape keeps."""
+    """Fjern … fra mødet? Enter removes, Escape keeps."""
 
     CSS_PATH = CSS
     BINDINGS = [
