@@ -9,6 +9,7 @@ from textual.widgets import Input, Label
 
 from facilitator.i18n import t
 from facilitator.tui.bindings import ModalScreen
+from facilitator.tui.widgets.field import Field
 
 
 class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
@@ -28,9 +29,9 @@ class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("home.citizen_name"))
-            yield Input(id="name", max_length=200)
+            yield Field(id="name", max_length=200)
             yield Label(t("home.citizen_born"))
-            yield Input(id="born", type="integer", max_length=4)
+            yield Field(id="born", type="integer", max_length=4)
             yield Label(t("form.hint"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -16,6 +16,7 @@ from facilitator.meetings.closing import QualityCheck
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
+from facilitator.tui.widgets.field import Field
 
 
 def quality_lines(check: QualityCheck) -> list[str]:
@@ -71,12 +72,12 @@ class ClosingScreen(PhaseScreen):
             with VerticalScroll(id="closing-main"):
                 yield Static(t("closing.next_meeting_title"), classes="section-title")
                 yield Static("", id="next-date-long")
-                yield Input(
+                yield Field(
                     placeholder=t("closing.date_placeholder"), id="next-date", max_length=20
                 )
                 yield Static(t("closing.date_hint"), classes="hint", id="date-hint")
                 yield Static(t("closing.handover_title"), classes="section-title")
-                yield Input(
+                yield Field(
                     placeholder=t("closing.handover_placeholder"),
                     id="handover",
                     max_length=closing.MAX_HANDOVER,
@@ -84,7 +85,7 @@ class ClosingScreen(PhaseScreen):
                 yield Static(t("closing.questions_title"), classes="section-title")
                 for number, key in enumerate(closing.QUESTIONS, start=1):
                     yield Static(f"{number}. {t(key)}", classes="question")
-                    yield Input(
+                    yield Field(
                         placeholder=t("closing.answer_placeholder"),
                         id=f"answer-{number}",
                         classes="answer",
