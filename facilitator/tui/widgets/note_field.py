@@ -112,7 +112,7 @@ class NoteField(Vertical):
     ``NoteField.Corrected`` for an earlier note changed, ``NoteField.DeleteAsked``."""
 
     BINDINGS = [
-        Binding("ctrl+r", "edit_older", "note.key_edit", id="note.edit"),
+        Binding("ctrl+r", "edit_older", "note.key_edit", id="note.edit", show=False),
         Binding("up", "edit_older", "note.key_older", id="note.edit_older", show=False),
         Binding("down", "edit_newer", "note.key_newer", id="note.edit_newer", show=False),
         Binding("escape", "stop_editing", "note.key_cancel_edit", id="note.edit_cancel"),
