@@ -186,7 +186,7 @@ class ClosingScreen(PhaseScreen):
         else:
             done = self.attempt(lambda: closing.skip_agreement(store, mid, note_id))
         if done:
-            self.notify(t("agreement.accepted" if accept else "agreement.skipped"))
+            self.notify(t("agreement.accepted") if accept else t("agreement.skipped"))
         self.session.reload()
         self.refresh_body()
         self.refresh_bindings()
