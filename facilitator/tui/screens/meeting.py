@@ -14,15 +14,14 @@ from textual.widgets import Footer, Static
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.meeting import Participant
 from facilitator.domain.privacy import mask_cpr
-from facilitator.domain.records import Note
 from facilitator.domain.vocabulary import Phase
 from facilitator.i18n import t
 from facilitator.meetings import people, register
 from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import plain as escape
 from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.screens.note_corrections import NoteCorrections
 from facilitator.tui.screens.prepare_forms import MIG_FIELDS
-from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.speaker import SpeakerName
 
@@ -81,7 +80,7 @@ class PauseScreen(ModalScreen[None]):
         self.query_one("#pause-timer", Static).update(t("pause.timer", minutes=minutes))
 
 
-class MeetingScreen(PhaseScreen):
+class MeetingScreen(NoteCorrections, PhaseScreen):
     """The meeting as the room sees it on the wall: welcome, rounds, reflection, future recall."""
 
     CSS_PATH = ["base.tcss", "meeting.tcss"]
@@ -102,7 +101,7 @@ class MeetingScreen(PhaseScreen):
                     yield Static("", id="next-speaker")
                 yield VerticalScroll(Static("", id="phase-content"), id="phase-box")
                 yield VerticalScroll(Static("", id="turn-notes"), id="notes-box")
-                yield NoteField(self.session.earlier_notes, self._speaker_of, id="note-field")
+                yield self.note_field()
             with Vertical(id="side-column"):
                 yield Static(t("meeting.not_spoken_title"), id="not-spoken-title")
                 yield Static("", id="not-spoken")
@@ -243,42 +242,3 @@ class MeetingScreen(PhaseScreen):
         self.refresh_view()
         self.call_after_refresh(self.fapp.note_drawn, event.pressed_at)
         self.fapp.note_saved(self.session)
-
-    # --- correcting earlier notes -----------------------------------------------------
-
-    def _speaker_of(self, note: Note) -> str:
-        for participant in self.session.state.participants:
-            if participant.id == note.participant_id:
-                return participant.name
-        return ""
-
-    @on(NoteField.Corrected)
-    def _correct_note(self, event: NoteField.Corrected) -> None:
-        field = self.query_one(NoteField)
-        note = event.note
-        # Words left as shown (a CPR number masked on the wall) keep the stored words.
-        text = note.text if event.text == mask_cpr(note.text) else event.text
-        try:
-            self.session.edit_note(note.id, text, event.kind)
-        except FacilitatorError as exc:
-            field.show_error(t("note.not_saved", reason=str(exc)))
-            self.notify(str(exc), severity="warning")
-            return
-        field.stop_editing()
-        self.notify(t("note.corrected"))
-        self.refresh_view()
-
-    @on(NoteField.DeleteAsked)
-    def _delete_note(self, event: NoteField.DeleteAsked) -> None:
-        note = event.note
-        question = t("note.confirm_delete", who=self._speaker_of(note), text=mask_cpr(note.text))
-
-        def answered(yes: bool | None) -> None:
-            field = self.query_one(NoteField)
-            if yes and self.attempt(lambda: self.session.delete_note(note.id)):
-                field.stop_editing()
-                self.notify(t("note.deleted"))
-            field.input.focus()
-            self.refresh_view()
-
-        self.app.push_screen(Confirm(escape(question)), answered)
