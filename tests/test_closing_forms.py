@@ -152,3 +152,51 @@ def test_every_form_uses_the_field_that_keeps_the_cursor_at_the_end() -> None:
         if re.search(r"\bInput\(", path.read_text(encoding="utf-8"))
     ]
     assert plain == []
+
+
+async def test_tab_into_a_filled_plan_field_adds_to_it() -> None:
+    from textual.app import App
+
+    from facilitator.domain.records import PlanItem
+    from facilitator.domain.vocabulary import PlanSection
+    from facilitator.tui.widgets.plan_form import PlanItemForm
+
+    item = PlanItem.from_row(
+        {
+            "id": 1,
+            "meeting_id": 1,
+            "section": "plan",
+            "what": "Jeg øver bussen",
+            "who": "sammen",
+            "with_whom": "Mette",
+            "by_when": "",
+            "follow_up": "",
+            "status": "aftalt",
+            "needs_decision": 0,
+            "reason": "",
+            "other_ways": "",
+            "source_note_id": None,
+            "source_suggestion_id": None,
+            "carried_from": None,
+            "review": "",
+            "position": 0,
+            "created_at": "",
+            "updated_at": "",
+        }
+    )
+    results: list[object] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(PlanItemForm(PlanSection.PLAN, item), results.append)
+
+    async with Host().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#with_whom").focus()
+        await pilot.press("shift+tab")  # away, then back with Tab: the way a leader moves
+        await pilot.press("tab")
+        assert pilot.app.focused is not None and pilot.app.focused.id == "with_whom"
+        await pilot.press(*keys_for(" og Per"), "ctrl+s")
+    assert results and isinstance(results[0], dict)
+    assert results[0]["with_whom"] == "Mette og Per"
