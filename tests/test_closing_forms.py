@@ -200,3 +200,35 @@ async def test_tab_into_a_filled_plan_field_adds_to_it() -> None:
         await pilot.press(*keys_for(" og Per"), "ctrl+s")
     assert results and isinstance(results[0], dict)
     assert results[0]["with_whom"] == "Mette og Per"
+
+
+def test_a_birth_year_that_cannot_be_right_is_refused() -> None:
+    from facilitator.meetings import people
+
+    assert people.parse_born_year(" 1961 ") == 1961
+    assert people.parse_born_year("") is None
+    with pytest.raises(FacilitatorError, match="1850"):
+        people.parse_born_year("1850")
+
+
+async def test_the_citizen_form_says_why_a_year_is_refused() -> None:
+    from textual.app import App
+
+    from facilitator.tui.screens.citizen_form import CitizenForm
+
+    results: list[object] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CitizenForm(), results.append)
+
+    async with Host().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys_for("Karsten"), "tab", *keys_for("1850"), "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CitizenForm)  # the form stays, the year kept
+        assert any("1850" in str(n.message) for n in pilot.app._notifications)
+        await pilot.press("backspace", "backspace", "backspace", "9", "6", "1", "enter")
+        await pilot.pause()
+        await pilot.pause()
+    assert results == [("Karsten", 1961)]
