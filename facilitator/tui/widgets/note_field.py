@@ -210,7 +210,7 @@ class NoteField(Vertical):
         if action in ("stop_editing", "delete", "edit_newer"):
             return self.editing is not None
         if action == "edit_older" and self.editing is None:
-            # ↑ in a field with words in it is not a request to correct (Ctrl+R always is).
+            # Neither ↑ nor Ctrl+R replaces words typed and not yet saved.
             return not self.input.value.strip() or not self.input.has_focus
         return True
 
