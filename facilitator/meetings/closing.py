@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.records import PlanItem
-from facilitator.domain.vocabulary import PlanSection, TurnKind
+from facilitator.domain.records import Note, PlanItem
+from facilitator.domain.vocabulary import NoteKind, PlanSection, TurnKind, Who
 from facilitator.i18n import t
 from facilitator.i18n.dates import weekday_date
-from facilitator.meetings import plan, register
+from facilitator.meetings import people, plan, register
 from facilitator.meetings.session import load_state
 from facilitator.storage.store import Store
 
@@ -141,6 +141,76 @@ def feedback(store: Store, meeting_id: int) -> list[FeedbackAnswer]:
     rows = store.rows("SELECT question, answer FROM feedback WHERE meeting_id = ?", [meeting_id])
     given = {r["question"]: r["answer"] for r in rows}
     return [FeedbackAnswer(key, given.get(key, "")) for key in QUESTIONS]
+
+
+# --- agreements made in the rounds --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An *aftale* note from the rounds, offered as a plan item, and who said it."""
+
+    note: Note
+    speaker: str
+    by_citizen: bool
+
+
+def open_agreements(store: Store, meeting_id: int) -> list[Agreement]:
+    """*Aftale* notes of the meeting that are neither a plan item yet nor skipped, in the
+    order said: nothing agreed in the room is lost on the way to the plan."""
+    rows = store.rows(
+        "SELECT * FROM notes WHERE meeting_id = ? AND kind = ? AND NOT agreement_skipped"
+        " AND id NOT IN (SELECT source_note_id FROM plan_items"
+        " WHERE meeting_id = ? AND source_note_id IS NOT NULL) ORDER BY id",
+        [meeting_id, NoteKind.AFTALE.value, meeting_id],
+    )
+    speakers = {p.id: p for p in people.participants(store, meeting_id)}
+    found = []
+    for row in rows:
+        speaker = speakers.get(row["participant_id"])
+        found.append(
+            Agreement(
+                Note.from_row(row),
+                speaker.name if speaker else "",
+                bool(speaker and speaker.is_citizen),
+            )
+        )
+    return found
+
+
+def _agreement(store: Store, meeting_id: int, note_id: int) -> Agreement:
+    for agreement in open_agreements(store, meeting_id):
+        if agreement.note.id == note_id:
+            return agreement
+    raise FacilitatorError(t("agreement.err_gone"))
+
+
+def accept_agreement(store: Store, meeting_id: int, note_id: int) -> PlanItem:
+    """The agreement becomes a plan item in the speaker's words: the citizen's own does it
+    herself, anyone else's is done together with the one who said it."""
+    agreement = _agreement(store, meeting_id, note_id)
+    if agreement.by_citizen:
+        who, with_whom = Who.SELV, ""
+    else:
+        who, with_whom = Who.SAMMEN, agreement.speaker
+    return plan.add_plan_item(
+        store,
+        meeting_id,
+        agreement.note.text,
+        section=PlanSection.PLAN,
+        who=who,
+        with_whom=with_whom,
+        source_note_id=note_id,
+    )
+
+
+def skip_agreement(store: Store, meeting_id: int, note_id: int) -> None:
+    """Not a plan item: remembered as skipped, so Afrunding does not ask again."""
+    _agreement(store, meeting_id, note_id)
+    meeting = register.get_meeting(store, meeting_id)
+    with store.atomic():
+        store.update("notes", note_id, {"agreement_skipped": 1})
+        store.audit("skip", "note", note_id, meeting.citizen_id)
 
 
 # --- quality check ---------------------------------------------------------------

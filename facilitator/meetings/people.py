@@ -32,6 +32,22 @@ def clean_field(text: str, limit: int, what: str) -> str:
 # --- citizens ------------------------------------------------------------------
 
 
+FIRST_BORN_YEAR, LAST_BORN_YEAR = 1900, 2100
+
+
+def parse_born_year(text: str) -> int | None:
+    """The year a citizen was born, as typed: None when left empty; a year that cannot be
+    right is refused with a sentence (never dropped without a word)."""
+    value = text.strip()
+    if not value:
+        return None
+    if value.isdigit() and FIRST_BORN_YEAR <= int(value) <= LAST_BORN_YEAR:
+        return int(value)
+    raise FacilitatorError(
+        t("err.born_year", value=value, first=FIRST_BORN_YEAR, last=LAST_BORN_YEAR)
+    )
+
+
 def add_citizen(store: Store, name: str, born_year: int | None = None) -> Citizen:
     """Create a citizen; the citizen is the first participant of each meeting."""
     name = clean_field(name, MAX_NAME, t("word.name"))

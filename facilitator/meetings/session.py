@@ -362,14 +362,48 @@ class MeetingSession:
         self.store.audit("create", "note", nid, self.info.citizen_id)
         return nid
 
-    def edit_note(self, note_id: int, text: str) -> None:
+    def earlier_notes(self) -> list[Note]:
+        """Every note of the meeting, newest first: the ones the leader may correct."""
+        return list(reversed(self.notes()))
+
+    def _own_note(self, note_id: int) -> Note:
+        row = self.store.row(
+            "SELECT * FROM notes WHERE id = ? AND meeting_id = ?", [note_id, self.meeting_id]
+        )
+        if row is None:
+            raise FacilitatorError(t("note.err_gone"))
+        return Note.from_row(row)
+
+    def edit_note(self, note_id: int, text: str, kind: NoteKind | None = None) -> Note:
+        """Correct a note's words and, if given, its kind; the change is audited."""
         cleaned = clean_text(text).strip()
         if not cleaned:
             raise FacilitatorError(t("err.empty", what=t("word.note")))
-        with self.store.atomic():
-            self._guard()
-            self.store.update("notes", note_id, {"text": cleaned[:MAX_NOTE]})
-            self.store.audit("change", "note", note_id, self.info.citizen_id)
+        if len(cleaned) > MAX_NOTE:
+            raise FacilitatorError(t("err.too_long", what=t("word.note"), limit=MAX_NOTE))
+        values: dict[str, object] = {"text": cleaned}
+        if kind is not None:
+            values["kind"] = kind.value
+        try:
+            with self.store.atomic():
+                self._guard()
+                self._own_note(note_id)
+                self.store.update("notes", note_id, values)
+                self.store.audit("change", "note", note_id, self.info.citizen_id)
+        finally:
+            self.reload()  # the kind counts on the wall follow the corrected kind
+        return self._own_note(note_id)
+
+    def delete_note(self, note_id: int) -> None:
+        """Take a note out of the record (asked first on the wall); the deletion is audited."""
+        try:
+            with self.store.atomic():
+                self._guard()
+                self._own_note(note_id)
+                self.store.db.execute("DELETE FROM notes WHERE id = ?", [note_id])
+                self.store.audit("delete", "note", note_id, self.info.citizen_id)
+        finally:
+            self.reload()
 
     def add_participant(
         self,

@@ -419,3 +419,10 @@ def m011_ids_never_reused(db: Database) -> None:
                 raise sqlite3.IntegrityError(f"foreign keys broken by the rebuild: {broken[:3]}")
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+@migrations()
+def m012_agreement_skipped(db: Database) -> None:
+    """An *aftale* note that Afrunding offered as a plan item and the room skipped: it is
+    remembered, so it is not offered again."""
+    db.execute("ALTER TABLE notes ADD COLUMN agreement_skipped INTEGER NOT NULL DEFAULT 0")

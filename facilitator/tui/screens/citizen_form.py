@@ -7,8 +7,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
+from facilitator.domain.errors import FacilitatorError
 from facilitator.i18n import t
+from facilitator.meetings import people
 from facilitator.tui.bindings import ModalScreen
+from facilitator.tui.widgets.field import Field
 
 
 class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
@@ -28,9 +31,9 @@ class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("home.citizen_name"))
-            yield Input(id="name", max_length=200)
+            yield Field(id="name", max_length=200)
             yield Label(t("home.citizen_born"))
-            yield Input(id="born", type="integer", max_length=4)
+            yield Field(id="born", type="integer", max_length=4)
             yield Label(t("form.hint"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -40,7 +43,11 @@ class CitizenForm(ModalScreen[tuple[str, int | None] | None]):
         if not name:
             self.notify(t("err.empty", what=t("word.name")), severity="warning")
             return
-        year = int(born) if born.isdigit() and 1900 <= int(born) <= 2100 else None
+        try:
+            year = people.parse_born_year(born)
+        except FacilitatorError as exc:  # said, and the form stays with what was typed
+            self.notify(str(exc), severity="warning")
+            return
         self.dismiss((name, year))
 
     def action_cancel(self) -> None:

@@ -16,6 +16,7 @@ from facilitator.meetings.closing import QualityCheck
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
 from facilitator.tui.widgets.confirm import Confirm
+from facilitator.tui.widgets.field import Field
 
 
 def quality_lines(check: QualityCheck) -> list[str]:
@@ -64,19 +65,37 @@ class ClosingScreen(PhaseScreen):
         Binding("ctrl+g", "review_plan", "review.open", id="plan.review", priority=True),
         Binding("f8", "finish", "closing.finish", id="closing.finish", priority=True),
         Binding("ctrl+s", "save_all", "closing.save_all", id="closing.save_all", priority=True),
+        Binding(
+            "f2",
+            "accept_agreement",
+            "agreement.key_accept",
+            id="closing.agreement_accept",
+            priority=True,
+        ),
+        Binding(
+            "f3", "skip_agreement", "agreement.key_skip", id="closing.agreement_skip", priority=True
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="closing-body"):
-            with VerticalScroll(id="closing-main"):
+            main = VerticalScroll(id="closing-main")
+            # Tab and Enter go from field to field: the scroll area itself takes no focus, so
+            # nothing typed after the last answer lands where it is not shown or kept.
+            main.can_focus = False
+            with main:
+                with Vertical(id="agreements"):
+                    yield Static(t("agreement.title"), classes="section-title")
+                    yield Static(t("agreement.intro"), classes="hint")
+                    yield Static("", id="agreement")
                 yield Static(t("closing.next_meeting_title"), classes="section-title")
                 yield Static("", id="next-date-long")
-                yield Input(
+                yield Field(
                     placeholder=t("closing.date_placeholder"), id="next-date", max_length=20
                 )
                 yield Static(t("closing.date_hint"), classes="hint", id="date-hint")
                 yield Static(t("closing.handover_title"), classes="section-title")
-                yield Input(
+                yield Field(
                     placeholder=t("closing.handover_placeholder"),
                     id="handover",
                     max_length=closing.MAX_HANDOVER,
@@ -84,7 +103,7 @@ class ClosingScreen(PhaseScreen):
                 yield Static(t("closing.questions_title"), classes="section-title")
                 for number, key in enumerate(closing.QUESTIONS, start=1):
                     yield Static(f"{number}. {t(key)}", classes="question")
-                    yield Input(
+                    yield Field(
                         placeholder=t("closing.answer_placeholder"),
                         id=f"answer-{number}",
                         classes="answer",
@@ -120,6 +139,7 @@ class ClosingScreen(PhaseScreen):
 
     def refresh_body(self) -> None:
         store, mid = self.session.store, self.session.meeting_id
+        self._show_agreement()
         self.query_one("#next-date-long", Static).update(
             weekday_date(closing.next_meeting(store, mid))
         )
@@ -135,6 +155,49 @@ class ClosingScreen(PhaseScreen):
                 items=check.plan_item_count,
             )
         )
+
+    def _show_agreement(self) -> None:
+        """The first agreement from the rounds not yet in the plan nor skipped, if any."""
+        store, mid = self.session.store, self.session.meeting_id
+        agreements = closing.open_agreements(store, mid)
+        box = self.query_one("#agreements", Vertical)
+        box.display = self._agreement_open = bool(agreements)
+        if not agreements:
+            return
+        first = agreements[0]
+        line = t("agreement.line", who=first.speaker, text=first.note.text)
+        if len(agreements) > 1:
+            line += "  " + t("agreement.more", n=len(agreements) - 1)
+        self.query_one("#agreement", Static).update(escape(line))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("accept_agreement", "skip_agreement"):
+            return getattr(self, "_agreement_open", False)
+        return True
+
+    def _agreement_step(self, accept: bool) -> None:
+        store, mid = self.session.store, self.session.meeting_id
+        agreements = closing.open_agreements(store, mid)
+        if not agreements or self.looking():
+            return
+        note_id = agreements[0].note.id
+        if accept:
+            done = self.attempt(lambda: closing.accept_agreement(store, mid, note_id))
+        else:
+            done = self.attempt(lambda: closing.skip_agreement(store, mid, note_id))
+        if done:
+            self.notify(t("agreement.accepted") if accept else t("agreement.skipped"))
+        self.session.reload()
+        self.refresh_body()
+        self.refresh_bindings()
+
+    def action_accept_agreement(self) -> None:
+        """The agreement becomes a plan item in the speaker's words."""
+        self._agreement_step(accept=True)
+
+    def action_skip_agreement(self) -> None:
+        """Not in the plan; remembered as skipped, not asked again."""
+        self._agreement_step(accept=False)
 
     # --- saving -------------------------------------------------------------------
 
@@ -177,9 +240,16 @@ class ClosingScreen(PhaseScreen):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        # Enter is Tab: on to the next field, once. The field is saved as it loses focus
+        # (``_left``); a refusal keeps the focus and the text, and says why.
         event.stop()
         if self._save(event.input):
-            self.focus_next()
+            self.focus_next(Input)
+
+    def on_screen_suspend(self) -> None:
+        # Another screen on top (the plan review, the Mig card, a question): nothing typed
+        # waits unsaved underneath it.
+        self.save_all()
 
     @on(Input.Blurred)
     def _left(self, event: Input.Blurred) -> None:

@@ -20,6 +20,7 @@ from facilitator.meetings import people, register
 from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import plain as escape
 from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.screens.note_corrections import NoteCorrections
 from facilitator.tui.screens.prepare_forms import MIG_FIELDS
 from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.speaker import SpeakerName
@@ -79,7 +80,7 @@ class PauseScreen(ModalScreen[None]):
         self.query_one("#pause-timer", Static).update(t("pause.timer", minutes=minutes))
 
 
-class MeetingScreen(PhaseScreen):
+class MeetingScreen(NoteCorrections, PhaseScreen):
     """The meeting as the room sees it on the wall: welcome, rounds, reflection, future recall."""
 
     CSS_PATH = ["base.tcss", "meeting.tcss"]
@@ -100,7 +101,7 @@ class MeetingScreen(PhaseScreen):
                     yield Static("", id="next-speaker")
                 yield VerticalScroll(Static("", id="phase-content"), id="phase-box")
                 yield VerticalScroll(Static("", id="turn-notes"), id="notes-box")
-                yield NoteField(id="note-field")
+                yield self.note_field()
             with Vertical(id="side-column"):
                 yield Static(t("meeting.not_spoken_title"), id="not-spoken-title")
                 yield Static("", id="not-spoken")

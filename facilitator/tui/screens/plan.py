@@ -20,6 +20,7 @@ from facilitator.i18n import t, tn
 from facilitator.meetings import measures, plan
 from facilitator.tui.markup import cell, escape
 from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.screens.note_corrections import NoteCorrections
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.measure_chart import ruler_summary
 from facilitator.tui.widgets.note_field import NoteField
@@ -69,7 +70,7 @@ class PlanGrid(DataTable[str | Text]):
         self.plan_screen.delete_item()
 
 
-class PlanScreen(PhaseScreen):
+class PlanScreen(NoteCorrections, PhaseScreen):
     """The plan phase: suggestions are shown from here on, as ideas, never as agreements."""
 
     CSS_PATH = ["base.tcss", "plan.tcss"]
@@ -110,7 +111,7 @@ class PlanScreen(PhaseScreen):
                 yield PlanGrid(id="plan-grid")
                 yield VerticalScroll(Static("", id="other-lists"), id="other-box")
                 yield Static("", id="ruler-summary")
-        yield NoteField(id="note-field")
+        yield self.note_field()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -40,6 +40,7 @@ from facilitator.tui.screens.prepare_forms import (
     InviteForm,
     MigForm,
 )
+from facilitator.tui.widgets.field import Field
 
 KIND_LABEL = {
     "medborgerguide": "kind.medborgerguide",
@@ -171,7 +172,7 @@ class PrepareScreen(PhaseScreen):
             with VerticalScroll(id="prep-left"):
                 yield Static(t("prep.topics"), classes="section-title")
                 yield TopicList(id="topics")
-                yield Input(
+                yield Field(
                     placeholder=t("prep.topic_placeholder"),
                     id="topic-input",
                     max_length=people.MAX_TEXT,

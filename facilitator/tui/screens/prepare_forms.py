@@ -24,6 +24,7 @@ from facilitator.i18n import t
 from facilitator.meetings import people
 from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
+from facilitator.tui.widgets.field import Field
 
 CSS: list[str | PurePath] = ["base.tcss", "prepare.tcss"]
 INVITABLE = [k for k in ParticipantKind if k is not ParticipantKind.BORGER]
@@ -98,9 +99,9 @@ class InviteForm(_Form):
         with Vertical(classes="form-card"):
             yield Static(escape(title), classes="form-title")
             yield Label(t("prep.field_name"))
-            yield Input(who.name if who else "", id="name", max_length=people.MAX_NAME)
+            yield Field(who.name if who else "", id="name", max_length=people.MAX_NAME)
             yield Label(t("prep.field_relation"))
-            yield Input(who.relation if who else "", id="relation", max_length=people.MAX_NAME)
+            yield Field(who.relation if who else "", id="relation", max_length=people.MAX_NAME)
             yield Label(t("prep.field_kind"))
             with RadioSet(id="kind"):
                 for kind in INVITABLE:
@@ -108,7 +109,7 @@ class InviteForm(_Form):
                         t(f"kind.{kind.value}"), value=kind is chosen, name=kind.value
                     )
             yield Label(t("prep.field_department"), id="department-label")
-            yield Input(department, id="department", max_length=people.MAX_NAME)
+            yield Field(department, id="department", max_length=people.MAX_NAME)
             yield Static(t("prep.form_hint"), classes="hint")
 
     def on_mount(self) -> None:
@@ -148,9 +149,9 @@ class MigForm(_Form):
             yield Static(t("prep.mig_title"), classes="form-title")
             for field, key in MIG_FIELDS:
                 yield Label(t(key))
-                yield Input(getattr(self.card, field), id=field, max_length=people.MAX_TEXT)
+                yield Field(getattr(self.card, field), id=field, max_length=people.MAX_TEXT)
             yield Label(t("prep.mig_contact"))
-            yield Input(self.card.contact, id="contact", max_length=people.MAX_TEXT)
+            yield Field(self.card.contact, id="contact", max_length=people.MAX_TEXT)
             yield TextCheckbox(t("prep.wall"), self.card.show_on_wall, id="wall")
             yield Static(t("prep.form_hint"), classes="hint")
 

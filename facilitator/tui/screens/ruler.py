@@ -32,7 +32,8 @@ from facilitator.tui.bindings import ModalScreen
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.widgets.confirm import Confirm
-from facilitator.tui.widgets.measure_chart import ruler_rows, sparkline
+from facilitator.tui.widgets.field import Field
+from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparkline
 from facilitator.tui.widgets.step_picker import StepPicker
 
 CSS: list[str | PurePath] = ["base.tcss", "ruler.tcss"]
@@ -241,19 +242,19 @@ class RulerForm(ModalScreen[RulerRating | None]):
         with VerticalScroll(classes="form-card"):
             yield Static(t("ruler.form_title"), classes="form-title")
             yield Label(t("ruler.field_goal"))
-            yield Input(self.goal, id="goal", max_length=300)
+            yield Field(self.goal, id="goal", max_length=300)
             yield Label(
                 f"[b]{escape(t('ruler.field_step'))}[/b]  [dim]{escape(t('ruler.step_hint'))}[/dim]"
             )
             yield StepPicker(id="citizen-step")
             yield Label(t("ruler.field_statement"))
-            yield Input(
+            yield Field(
                 placeholder=t("ruler.statement_placeholder"), id="statement", max_length=500
             )
             yield Label(t("ruler.field_professional_step"))
             yield StepPicker(allow_none=True, id="professional-step")
             yield Label(t("ruler.field_professional"))
-            yield Input(self.professional, id="professional", max_length=200)
+            yield Field(self.professional, id="professional", max_length=200)
             yield Static("", id="difference")
             yield Static(t("ruler.form_hint"), classes="hint")
 

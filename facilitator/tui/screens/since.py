@@ -18,6 +18,7 @@ from facilitator.i18n.dates import long_date
 from facilitator.meetings import followup, measures
 from facilitator.tui.markup import escape
 from facilitator.tui.screens.base import PhaseScreen
+from facilitator.tui.widgets.field import Field
 from facilitator.tui.widgets.measure_chart import ruler_summary
 
 #: One key per answer to "Skete det?" (the bindings below use the same keys).
@@ -33,7 +34,7 @@ class ItemCard(Vertical, can_focus=True):
     """The earlier item shown large; the rating keys act on it while it has focus."""
 
 
-class WhatNowField(Input):
+class WhatNowField(Field):
     """ "Hvad nu?": Enter saves, Escape undoes what was typed and goes back to the item."""
 
     BINDINGS = [

@@ -15,6 +15,7 @@ from facilitator.domain.records import PlanItem
 from facilitator.domain.vocabulary import PlanSection, Who
 from facilitator.i18n import t
 from facilitator.tui.bindings import ModalScreen
+from facilitator.tui.widgets.field import Field
 
 
 class PlanItemForm(ModalScreen[dict[str, Any] | None]):
@@ -58,7 +59,7 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
         with Vertical():
             yield Label(t(f"form.title.{self.section.value}"), classes="form-title")
             yield Label(t("form.what"))
-            yield Input(self.initial_what, id="what")
+            yield Field(self.initial_what, id="what")
             if self.section is PlanSection.PLAN:
                 yield Label(t("form.who"))
                 with RadioSet(id="who"):
@@ -71,12 +72,12 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
                 with Horizontal():
                     with Vertical():
                         yield Label(t("plan.with_whom"))
-                        yield Input(item.with_whom if item else "", id="with_whom")
+                        yield Field(item.with_whom if item else "", id="with_whom")
                     with Vertical():
                         yield Label(t("plan.by_when"))
-                        yield Input(item.by_when if item else "", id="by_when")
+                        yield Field(item.by_when if item else "", id="by_when")
                 yield Label(t("plan.follow_up"))
-                yield Input(item.follow_up if item else "", id="follow_up")
+                yield Field(item.follow_up if item else "", id="follow_up")
                 yield Checkbox(
                     t("form.needs_decision"),
                     value=bool(item and item.needs_decision),
@@ -84,9 +85,9 @@ class PlanItemForm(ModalScreen[dict[str, Any] | None]):
                 )
             elif self.section is PlanSection.IKKE_MULIGT:
                 yield Label(t("plan.because"))
-                yield Input(item.reason if item else "", id="reason")
+                yield Field(item.reason if item else "", id="reason")
                 yield Label(t("plan.other_ways"))
-                yield Input(item.other_ways if item else "", id="other_ways")
+                yield Field(item.other_ways if item else "", id="other_ways")
             yield Label(t("form.hint"), classes="hint")
             error = Static("", id="form-error")
             error.display = False
