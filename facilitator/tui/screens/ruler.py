@@ -33,7 +33,7 @@ from facilitator.tui.markup import escape
 from facilitator.tui.screens.measure_base import CitizenMeasureScreen
 from facilitator.tui.widgets.confirm import Confirm
 from facilitator.tui.widgets.field import Field
-from facilitator.tui.widgets.measure_chart import day_text, ruler_rows, sparkline
+from facilitator.tui.widgets.measure_chart import ruler_rows, sparkline
 from facilitator.tui.widgets.step_picker import StepPicker
 
 CSS: list[str | PurePath] = ["base.tcss", "ruler.tcss"]
