@@ -55,3 +55,18 @@ def test_importing_the_core_loads_no_ui_and_no_torch() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def test_no_module_imports_itself_round_a_cycle() -> None:
+    """No import cycle at run time (imports under TYPE_CHECKING only name types)."""
+    import grimp
+
+    graph = grimp.build_graph("facilitator", exclude_type_checking_imports=True)
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            if imported.startswith("facilitator") and graph.chain_exists(
+                importer=imported, imported=module
+            ):
+                cycles.append((module, imported))
+    assert cycles == []

@@ -6,46 +6,26 @@ import csv
 import hashlib
 import io
 import json
-import os
-import stat
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from facilitator.domain.errors import FacilitatorError
+from facilitator.directory.model import MAX_FIELD as MAX_FIELD
+from facilitator.directory.model import MAX_FILE_BYTES as MAX_FILE_BYTES
+from facilitator.directory.model import SOURCE_KINDS as SOURCE_KINDS
+from facilitator.directory.model import Bundle as Bundle
+from facilitator.directory.model import Checker, line, part
+from facilitator.directory.model import CorpusError as CorpusError
+from facilitator.directory.model import read_limited as read_limited
+from facilitator.directory.model import too_large as too_large
 from facilitator.domain.records import entry_passage
-from facilitator.domain.vocabulary import EntryKind, SourceKind
-from facilitator.i18n import message, t
-from facilitator.i18n.sizes import file_size
+from facilitator.domain.vocabulary import EntryKind
+from facilitator.i18n import t
 from facilitator.storage.store import Store
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_FIELD = 5000
-_CHUNK = 1024 * 1024
-SOURCE_KINDS = {k.value for k in SourceKind}
 CSV_REQUIRED = ("id", "kind", "title", "description")
-
-
-class CorpusError(FacilitatorError):
-    """A corpus file that is refused whole, naming the file, the record and the field."""
-
-    exit_code = 2
-
-
-def too_large(source: object) -> CorpusError:
-    """A file over the size limit, the limit written as people read it (one formatter)."""
-    return CorpusError(t("size.err_file_too_large", path=source, limit=file_size(MAX_FILE_BYTES)))
-
-
-@dataclass
-class Bundle:
-    """What one file holds, validated and normalised, before anything touches the store."""
-
-    departments: dict[str, dict[str, str]] = field(default_factory=dict)
-    themes: dict[str, dict[str, str]] = field(default_factory=dict)
-    entries: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -68,95 +48,13 @@ def passage_text(entry: dict[str, Any]) -> str:
     )
 
 
-def line(number: int) -> str:
-    """A record named by its line in a CSV file ("line 3" / "linje 3")."""
-    return t("corpus.rec.line", n=number)
-
-
-def part(name: str) -> str:
-    """A part of a file that is not a field: "(record)", "(row)", "(header)" and the like."""
-    return t(f"corpus.rec.{name}")
-
-
-class _Checker:
-    """Field checks that name the file, the record and the field in one sentence."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, record: str, fieldname: str, problem: str, **params: object) -> CorpusError:
-        """The file, the record and the field, and ``problem`` (a ``corpus.p.*`` message)."""
-        return CorpusError(
-            t(
-                "corpus.err.field",
-                source=self.source,
-                record=record,
-                field=fieldname,
-                problem=message(f"corpus.p.{problem}").format(**params),
-            )
-        )
-
-    def text(self, obj: dict[str, Any], key: str, record: str, required: bool = True) -> str:
-        value = obj.get(key)
-        if value is None or value == "":
-            if required:
-                raise self.fail(record, key, "missing")
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(record, key, "not_text", type=type(value).__name__)
-        if len(value) > MAX_FIELD:
-            raise self.fail(record, key, "too_long", limit=MAX_FIELD)
-        if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
-            raise self.fail(record, key, "control")
-        return value.strip()
-
-    def boolean(self, obj: dict[str, Any], key: str, record: str) -> bool:
-        value = obj.get(key, False)
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lower() in {"true", "ja", "yes", "1"}:
-            return True
-        if isinstance(value, str) and value.strip().lower() in {"false", "nej", "no", "0", ""}:
-            return False
-        raise self.fail(record, key, "not_bool")
-
-    def day(self, obj: dict[str, Any], key: str, record: str) -> str | None:
-        value = self.text(obj, key, record, required=False)
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value[:10]).isoformat()
-        except ValueError:
-            raise self.fail(record, key, "not_date", value=value) from None
-
-    def strings(self, obj: dict[str, Any], key: str, record: str) -> list[str]:
-        value = obj.get(key, [])
-        if isinstance(value, str):
-            return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(record, key, "not_list")
-        return [v.strip() for v in value if v.strip()]
-
-    def mapping(self, obj: dict[str, Any], key: str, record: str) -> dict[str, Any]:
-        value = obj.get(key, {})
-        if value is None:
-            return {}
-        if isinstance(value, str):
-            return {"name": value}
-        if not isinstance(value, dict) or not all(
-            isinstance(v, str | int | float | bool | None) for v in value.values()
-        ):
-            raise self.fail(record, key, "not_mapping")
-        return value
-
-
 def _record_name(raw: Any, index: int) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"]:
         return f"'{raw['id']}'"
     return f"#{index + 1}"
 
 
-def _normalise_offer(c: _Checker, raw: Any, index: int, silo_default: str = "") -> dict[str, Any]:
+def _normalise_offer(c: Checker, raw: Any, index: int, silo_default: str = "") -> dict[str, Any]:
     rec = _record_name(raw, index)
     if not isinstance(raw, dict):
         raise c.fail(rec, part("record"), "not_object")
@@ -189,7 +87,7 @@ def _normalise_offer(c: _Checker, raw: Any, index: int, silo_default: str = "") 
     }
 
 
-def _normalise_friend(c: _Checker, raw: Any, index: int) -> dict[str, Any]:
+def _normalise_friend(c: Checker, raw: Any, index: int) -> dict[str, Any]:
     rec = _record_name(raw, index)
     if not isinstance(raw, dict):
         raise c.fail(rec, part("record"), "not_object")
@@ -218,7 +116,7 @@ def _normalise_friend(c: _Checker, raw: Any, index: int) -> dict[str, Any]:
 
 def parse_json(text: str, source: str, known_departments: set[str]) -> Bundle:
     """Our JSON format (see corpus/SCHEMA.md)."""
-    c = _Checker(source)
+    c = Checker(source)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -267,7 +165,7 @@ def parse_json(text: str, source: str, known_departments: set[str]) -> Bundle:
 
 def parse_csv(text: str, source: str) -> Bundle:
     """A plain CSV: id,kind,title,description are enough; department names the silo."""
-    c = _Checker(source)
+    c = Checker(source)
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = [h.strip() for h in (reader.fieldnames or [])]
@@ -310,46 +208,6 @@ def parse_csv(text: str, source: str) -> Bundle:
             }
         bundle.entries.append(entry)
     return bundle
-
-
-def read_limited(path: Path, source: object = None, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular file no larger than ``limit``, or one sentence why not.
-
-    A device (/dev/zero), a pipe (FIFO) or a socket, also behind a symlink, is refused before
-    it is opened: it has no size to check, and reading it never ends or never starts. The file
-    is opened without blocking and checked again (it may have been swapped since), then read
-    in pieces that stop at the limit, so a file that grows while read is refused too.
-    """
-    source = path if source is None else source
-    try:
-        info = os.stat(path)  # follows symlinks: what would actually be read
-    except (OSError, ValueError):
-        raise CorpusError(t("corpus.err.unreadable", source=source)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise CorpusError(t("corpus.err.folder", source=source))
-    if not stat.S_ISREG(info.st_mode):
-        raise CorpusError(t("corpus.err.not_regular", source=source))
-    if info.st_size > limit:
-        raise too_large(source)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        raise CorpusError(t("corpus.err.unreadable", source=source)) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise CorpusError(t("corpus.err.not_regular", source=source))
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            while chunk := handle.read(_CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise too_large(source)
-                chunks.append(chunk)
-        except OSError:
-            raise CorpusError(t("corpus.err.unreadable", source=source)) from None
-    return b"".join(chunks)
 
 
 def _load_text_file(path: Path, source: str, known_departments: set[str]) -> Bundle:
@@ -408,7 +266,7 @@ def load_file(path: Path, known_departments: set[str]) -> Bundle:
     seen: set[str] = set()
     for entry in bundle.entries:
         if entry["id"] in seen:
-            raise _Checker(source).fail(f"'{entry['id']}'", "id", "twice")
+            raise Checker(source).fail(f"'{entry['id']}'", "id", "twice")
         seen.add(entry["id"])
     if not bundle.entries:
         raise CorpusError(t("corpus.err.empty", source=source))

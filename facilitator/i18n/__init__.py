@@ -14,11 +14,12 @@ import gettext
 import io
 import os
 from functools import cache
-from pathlib import Path
 
-LANGUAGES = ("da", "en")
-DOMAIN = "facilitator"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+from facilitator.i18n.files import DOMAIN as DOMAIN
+from facilitator.i18n.files import LANGUAGES as LANGUAGES
+from facilitator.i18n.files import LOCALE_DIR as LOCALE_DIR
+from facilitator.i18n.files import po_path as po_path
+
 _language: str | None = None
 
 
@@ -53,11 +54,6 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     _language = language
-
-
-def po_path(language: str, domain: str = DOMAIN) -> Path:
-    """The editable catalog of ``language`` (``domain`` "click" holds click's own messages)."""
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 @cache

@@ -14,7 +14,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from facilitator.i18n import LANGUAGES, po_path
+from facilitator.i18n.files import LANGUAGES, po_path
 
 
 def read_catalog(language: str) -> Catalog:
