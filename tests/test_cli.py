@@ -211,3 +211,33 @@ def test_entry_point_init_demo_then_plan(home: Path) -> None:
     md = run_cli_subprocess("plan", str(meetings[0]["id"]), "--format", "md")
     assert md.code == 0, md
     assert md.out.startswith("#"), md
+
+
+def test_output_onto_a_device_or_pipe_is_refused_and_leaves_it(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    """`-o /dev/full` once replaced the device node with the plan (a rename over it, as root)."""
+    import os
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    link = tmp_path / "link-to-pipe"
+    link.symlink_to(pipe)
+    for target in (pipe, link):  # never a real device: a regression would replace it
+        result = run_cli("plan", "2", "-o", str(target))
+        assert result.code != 0, target
+        assert "ikke en almindelig fil" in result.err
+        assert len(result.err.strip().splitlines()) == 1
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode) and link.is_symlink()
+
+
+def test_output_through_a_symlink_writes_the_file_it_points_to(
+    demo_home: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "plan.md"
+    link.symlink_to(real)
+    assert run_cli("plan", "2", "-o", str(link)).code == 0
+    assert link.is_symlink() and "Min plan" in real.read_text(encoding="utf-8")

@@ -93,6 +93,8 @@ def write_output(text: str | bytes, output: str | None) -> None:
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         paths.write_private(target, data)
+    except paths.NotAFile as exc:
+        raise FacilitatorError(t("err.output_not_file", path=target)) from exc
     except (OSError, ValueError) as exc:
         raise FacilitatorError(t("err.output_unwritable", path=target)) from exc
 

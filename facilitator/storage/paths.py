@@ -102,9 +102,23 @@ def home_problem(folder: Path) -> str | None:
     return None
 
 
+class NotAFile(OSError):
+    """The name is taken by something that is not a regular file (a device, a pipe)."""
+
+
 def write_private(target: Path, data: bytes) -> None:
     """Write a file owner-only (0600) and atomically: a reader sees the old or the new file,
-    never half of one. Raises OSError when the folder cannot be written."""
+    never half of one. Raises OSError when the folder cannot be written, and NotAFile when
+    the name is a device, pipe or socket: renaming over it would replace it (as root, even
+    /dev/full). A symlink to a file is written through, where it points."""
+    try:
+        found = os.stat(target)  # follows a symlink: what the name stands for
+    except FileNotFoundError:
+        found = None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise NotAFile(str(target))
+    if target.is_symlink():
+        target = target.resolve()
     fd, tmp = tempfile.mkstemp(prefix=".facilitator-", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
