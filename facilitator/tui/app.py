@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
@@ -299,6 +301,30 @@ class FacilitatorApp(App[None]):
         self._debounce = self.set_timer(
             SUGGEST_AFTER_IDLE, lambda: self.request_suggestions(meeting_id)
         )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette's app-wide commands, in the meeting's language: the three themes.
+
+        Textual's own (Keys, Maximize, Screenshot, its English theme picker) are left out;
+        quitting and every screen's keys come from the screen's bindings (ScreenActions).
+        """
+        for name, theme in (
+            ("palette.theme_light", "textual-light"),
+            ("palette.theme_dark", "textual-dark"),
+            ("palette.theme_contrast", HIGH_CONTRAST.name),
+        ):
+            yield SystemCommand(t(name), t("palette.theme_help"), partial(self._use_theme, theme))
+
+    def _use_theme(self, theme: str) -> None:
+        self.theme = theme
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its search field worded in the meeting's language."""
+        open_already = any(isinstance(s, CommandPalette) for s in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(
+                CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            )
 
     def action_toggle_theme(self) -> None:
         """Dark, light, high contrast, round again."""

@@ -158,6 +158,8 @@ class PrepareScreen(PhaseScreen):
             priority=True,
             show=False,
         ),
+        # In the palette ("Samtykker"): the consents are one Tab away, but not by name.
+        Binding("ctrl+k", "focus_consents", "prep.consents", id="prep.consents", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -393,6 +395,10 @@ class PrepareScreen(PhaseScreen):
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
+
+    def action_focus_consents(self) -> None:
+        """Go to the citizen's consents: who may see what."""
+        self.query_one("#consents", ConsentList).focus()
 
     def action_edit_mig(self) -> None:
         if self.looking():
