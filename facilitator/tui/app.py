@@ -78,13 +78,27 @@ class FacilitatorApp(App[None]):
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "common.quit", id="app.quit", priority=True),
-        Binding("f9", "toggle_theme", "common.theme", id="app.theme"),
+        # In the command palette; the footers keep room for each phase's own keys.
+        Binding("ctrl+q", "quit", "common.quit", id="app.quit", priority=True, show=False),
+        Binding("f9", "toggle_theme", "common.theme", id="app.theme", show=False),
+        # Our own palette binding (Textual adds an English one otherwise): its footer hint
+        # is translated like every other key.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette.footer",
+            id="app.palette",
+            priority=True,
+            show=False,
+        ),
     ]
     COMMANDS = App.COMMANDS | {ScreenActions, OpenMeeting}
     # Plain mode for screen readers: no box drawing, names as ordinary text.
+    # The compact footer gives every key a right margin, the docked palette hint too, so the
+    # last column showed the key label scrolled under it ("▏^p palette9"): cover it.
     CSS = """
     App.-plain * { border: none !important; outline: none !important; }
+    Footer.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
     """
     THEMES = ("textual-dark", "textual-light", "facilitator-high-contrast")
 

@@ -68,6 +68,8 @@ def screen_commands(screen: Screen[object]) -> list[Command]:
         binding = active.binding
         if not binding.id or not binding.description or not active.enabled:
             continue
+        if binding.action == "command_palette":  # the palette itself
+            continue
         if binding.action in seen:
             continue
         seen.add(binding.action)

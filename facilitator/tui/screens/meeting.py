@@ -83,6 +83,14 @@ class MeetingScreen(PhaseScreen):
     """The meeting as the room sees it on the wall: welcome, rounds, reflection, future recall."""
 
     CSS_PATH = ["base.tcss", "meeting.tcss"]
+    # During the rounds: the word, passing, the pause, questions and the next phase.
+    # The kind bar names its own keys (Enter: the marked kind, Esc: back to the text).
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {
+        "meeting.leave",
+        "meeting.rules",
+        "note.same_kind",
+        "note.cancel",
+    }
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
         Binding("f3,ctrl+o", "pass_turn", "meeting.pass", id="meeting.pass", priority=True),

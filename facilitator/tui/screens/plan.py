@@ -73,6 +73,18 @@ class PlanScreen(PhaseScreen):
     """The plan phase: suggestions are shown from here on, as ideas, never as agreements."""
 
     CSS_PATH = ["base.tcss", "plan.tcss"]
+    # In the plan: rating ideas, writing items, approving, the draft and the next phase.
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {
+        "meeting.leave",
+        "meeting.advance",
+        "meeting.pass",
+        "plan.toggle_suggestions",
+        "plan.refresh_suggestions",
+        "plan.not_possible",
+        "plan.parked",
+        "note.same_kind",
+        "note.cancel",
+    }
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
         Binding("ctrl+g", "review_plan", "review.open", id="plan.review", priority=True),

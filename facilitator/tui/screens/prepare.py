@@ -128,6 +128,8 @@ class PrepareScreen(PhaseScreen):
     """The forberedelse phase: the citizen's invitation list, topics, consents and Mig card."""
 
     CSS_PATH = CSS
+    # Inviting, topics and the Mig card; F10 (to the overview) is in the palette.
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {"meeting.leave"}
     #: The consent lines shown, by option id: (kind, recipient, scope). A name may hold any
     #: character, so an option id never carries it.
     consent_lines: dict[str, tuple[RecipientKind, str, str]]

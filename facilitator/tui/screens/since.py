@@ -62,6 +62,8 @@ class SinceScreen(PhaseScreen):
     """The plan from last time, item by item: g/d/i/x for "Skete det?", Enter for "Hvad nu?"."""
 
     CSS_PATH = ["base.tcss", "since.tcss"]
+    # Rating the items of last time, one by one; the arrows step back as well.
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {"meeting.leave", "since.previous"}
     BINDINGS = [
         Binding("g", "rate('gjort')", "since.done", id="since.done"),
         Binding("d", "rate('delvist')", "since.partly", id="since.partly"),
