@@ -123,7 +123,7 @@ class PlanScreen(PhaseScreen):
                 yield VerticalScroll(Static("", id="other-lists"), id="other-box")
                 yield Static("", id="ruler-summary")
         yield NoteField(id="note-field")
-        yield Footer()
+        yield Footer(compact=True)  # ratings, items and the phase keys: all on one line
 
     def on_mount(self) -> None:
         # PhaseScreen.on_mount runs too (Textual calls each class's handler): it draws the view.
