@@ -69,3 +69,24 @@ async def test_the_footer_fits(
         assert problems == []
     else:  # narrower than a projector: labels may scroll away, but no stray character
         assert [p for p in problems if p.startswith("after")] == []
+
+
+async def test_the_plan_view_scrolls_by_keys(demo_store: Store) -> None:
+    """Det gør vi, Hvem er med and Næste møde are reached with Down and PageDown."""
+    from textual.containers import VerticalScroll
+
+    from facilitator.tui.screens.plan_view import PlanViewScreen
+
+    app = make_app(demo_store, None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanViewScreen)
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0
+        await pilot.press("pagedown", "down")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
