@@ -90,3 +90,22 @@ async def test_the_plan_view_scrolls_by_keys(demo_store: Store) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_siden_sidst_scrolls_to_the_last_item_by_keys(
+    demo_meeting: tuple[Store, int],
+) -> None:
+    """At 100×30 the list of last time's items runs past the wall; End reaches its end."""
+    from textual.containers import VerticalScroll
+
+    store, meeting_id = demo_meeting
+    MeetingSession(store, meeting_id).set_phase(Phase.SIDEN_SIDST)
+    app = make_app(store, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#since-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        assert any("3. " in line for line in screen_lines(app))

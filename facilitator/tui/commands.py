@@ -64,7 +64,7 @@ def screen_commands(screen: Screen[object]) -> list[Command]:
     """
     found: list[Command] = []
     seen: set[str] = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.id or not binding.description or not active.enabled:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
 from facilitator.domain.privacy import mask_cpr
@@ -91,7 +91,7 @@ class ClosingScreen(PhaseScreen):
                         max_length=closing.MAX_ANSWER,
                     )
                 yield Static(t("closing.fields_hint"), classes="hint")
-            with Vertical(id="quality-column"):
+            with VerticalScroll(id="quality-column"):  # Tab, then the arrows
                 yield Static(t("quality.title"), classes="section-title", id="quality-title")
                 yield Static(t("quality.intro"), classes="hint", id="quality-intro")
                 yield Static("", id="quality")

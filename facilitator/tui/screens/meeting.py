@@ -109,7 +109,8 @@ class MeetingScreen(PhaseScreen):
                 yield VerticalScroll(Static("", id="phase-content"), id="phase-box")
                 yield VerticalScroll(Static("", id="turn-notes"), id="notes-box")
                 yield NoteField(id="note-field")
-            with Vertical(id="side-column"):
+            # A long circle scrolls: Tab reaches it, then the arrows.
+            with VerticalScroll(id="side-column"):
                 yield Static(t("meeting.not_spoken_title"), id="not-spoken-title")
                 yield Static("", id="not-spoken")
                 yield Static(t("meeting.circle_title"), id="circle-title")

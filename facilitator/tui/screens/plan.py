@@ -26,7 +26,6 @@ from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.plan_form import PlanItemForm
 from facilitator.tui.widgets.suggestion_list import SuggestionList
 
-
 #: The who-and-when column never takes more than this share of the grid: the what-column,
 #: the citizen's words, gets the rest.
 DETAILS_SHARE = 0.45

@@ -8,7 +8,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
 from facilitator.domain.privacy import mask_cpr
@@ -85,7 +85,8 @@ class SinceScreen(PhaseScreen):
         return self.session.meeting_id
 
     def compose_body(self) -> ComposeResult:
-        with Vertical(id="since-body"):
+        # Scrolls by keys (Down, PageDown, End) when the items of last time run past the wall.
+        with VerticalScroll(id="since-body"):
             with Horizontal(id="since-head"):
                 yield Static("", id="since-source")
                 yield Static("", id="since-progress")
