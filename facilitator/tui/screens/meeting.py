@@ -83,6 +83,8 @@ class MeetingScreen(PhaseScreen):
     """The meeting as the room sees it on the wall: welcome, rounds, reflection, future recall."""
 
     CSS_PATH = ["base.tcss", "meeting.tcss"]
+    # Under 36 rows the speaker panel gives up its inner padding, so the notes keep room.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     # During the rounds: the word, passing, the pause, questions and the next phase.
     # The kind bar names its own keys (Enter: the marked kind, Esc: back to the text).
     FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {
@@ -135,6 +137,7 @@ class MeetingScreen(PhaseScreen):
             )
             name.show(speaker.name)
             name.set_class(False, "idle")
+            name.display = True
             following = state.next_speaker
             self.set_text(
                 "#next-speaker",
@@ -144,6 +147,8 @@ class MeetingScreen(PhaseScreen):
             self.set_text("#speaker-label", t(f"phase.{state.phase.value}"))
             name.show(t("meeting.nobody_has_word") if state.phase.has_turns else "")
             name.set_class(True, "idle")
+            # No turns (Velkomst): no empty name box, the phase's own text takes the room.
+            name.display = state.phase.has_turns
             if not state.phase.has_turns:
                 self.set_text("#next-speaker", t("meeting.next_phase_hint"))
             elif state.phase.repeats or not state.rounds_in_phase():
