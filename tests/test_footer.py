@@ -39,7 +39,8 @@ def footer_problems(app: FacilitatorApp) -> list[str]:
         f"cut: {key.region}" for key in keys if key not in palette and key.region.right > edge
     ]
     last = screen_lines(app)[-1]
-    hint = t("palette.footer")
+    hint = app.screen.active_bindings["ctrl+p"].binding.description
+    assert hint == t("palette.footer")  # in the meeting's language, not Textual's "palette"
     if not last.rstrip().endswith(hint):
         problems.append(f"after the palette hint: {last!r}")
     return problems

@@ -31,12 +31,13 @@ from facilitator.tui.widgets.suggestion_list import SuggestionList
 DETAILS_SHARE = 0.45
 
 
-def column_widths(room: int, rows: list[list[str | Text]]) -> list[int]:
+def column_widths(room: int, headers: list[str], rows: list[list[str | Text]]) -> list[int]:
     """Widths of #, what and who-and-when in ``room`` cells: who-and-when as wide as its
     longest line (at most DETAILS_SHARE of the room, then it wraps), the what-column all
     the rest, so the citizen's words wrap instead of being cut."""
     number = max([1, *(len(str(row[0])) for row in rows)])
-    longest = max([len(line) for row in rows for line in str(row[2]).splitlines()] or [0])
+    lines = [line for row in rows for line in str(row[2]).splitlines()]
+    longest = max(len(line) for line in [headers[2], *lines])
     details = max(12, min(longest, int(room * DETAILS_SHARE)))
     return [number, max(12, room - number - details), details]
 
@@ -76,7 +77,7 @@ class PlanGrid(DataTable[str | Text]):
         # Scrollbar and the cells' padding (one column each side) are not room for text.
         room = self.size.width - 2 - 2 * self.cell_padding * len(self.headers)
         self.clear(columns=True)
-        widths = column_widths(room, rows) if room > 0 else None
+        widths = column_widths(room, self.headers, rows) if room > 0 else None
         for i, header in enumerate(self.headers):
             self.add_column(header, width=widths[i] if widths else None)
         for row, key in zip(rows, keys, strict=True):
