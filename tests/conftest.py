@@ -165,3 +165,8 @@ class CliResult:
 
     def __repr__(self) -> str:
         return f"CliResult(code={self.code}, out={self.out[:300]!r}, err={self.err[:300]!r})"
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The screen as the room sees it, one string per terminal line (what a screenshot shows)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
@@ -78,13 +80,27 @@ class FacilitatorApp(App[None]):
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "common.quit", id="app.quit", priority=True),
-        Binding("f9", "toggle_theme", "common.theme", id="app.theme"),
+        # In the command palette; the footers keep room for each phase's own keys.
+        Binding("ctrl+q", "quit", "common.quit", id="app.quit", priority=True, show=False),
+        Binding("f9", "toggle_theme", "common.theme", id="app.theme", show=False),
+        # Our own palette binding (Textual adds an English one otherwise): its footer hint
+        # is translated like every other key.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette.footer",
+            id="app.palette",
+            priority=True,
+            show=False,
+        ),
     ]
     COMMANDS = App.COMMANDS | {ScreenActions, OpenMeeting}
     # Plain mode for screen readers: no box drawing, names as ordinary text.
+    # The compact footer gives every key a right margin, the docked palette hint too, so the
+    # last column showed the key label scrolled under it ("▏^p palette9"): cover it.
     CSS = """
     App.-plain * { border: none !important; outline: none !important; }
+    Footer.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
     """
     THEMES = ("textual-dark", "textual-light", "facilitator-high-contrast")
 
@@ -301,6 +317,30 @@ class FacilitatorApp(App[None]):
         self._debounce = self.set_timer(
             SUGGEST_AFTER_IDLE, lambda: self.request_suggestions(meeting_id)
         )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette's app-wide commands, in the meeting's language: the three themes.
+
+        Textual's own (Keys, Maximize, Screenshot, its English theme picker) are left out;
+        quitting and every screen's keys come from the screen's bindings (ScreenActions).
+        """
+        for name, theme in (
+            ("palette.theme_light", "textual-light"),
+            ("palette.theme_dark", "textual-dark"),
+            ("palette.theme_contrast", HIGH_CONTRAST.name),
+        ):
+            yield SystemCommand(t(name), t("palette.theme_help"), partial(self._use_theme, theme))
+
+    def _use_theme(self, theme: str) -> None:
+        self.theme = theme
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its search field worded in the meeting's language."""
+        open_already = any(isinstance(s, CommandPalette) for s in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(
+                CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            )
 
     def action_toggle_theme(self) -> None:
         """Dark, light, high contrast, round again."""

@@ -12,6 +12,7 @@ Descriptions that are not catalog keys (Textual's own widgets) pass through unch
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from textual import screen
 from textual.binding import ActiveBinding
@@ -27,13 +28,26 @@ def translated(active: ActiveBinding) -> ActiveBinding:
     return active._replace(binding=replace(binding, description=t(binding.description)))
 
 
+def hidden(active: ActiveBinding) -> ActiveBinding:
+    """``active`` left out of the footer (it stays in the command palette)."""
+    return active._replace(binding=replace(active.binding, show=False))
+
+
 class _TranslatedBindings:
     """Mixin for Screen classes (it must come before the Textual class)."""
+
+    #: Binding ids this screen keeps out of its footer, so the keys that matter in the phase
+    #: fit on one line at 100 columns; every one of them is still in the command palette.
+    FOOTER_HIDDEN: ClassVar[frozenset[str]] = frozenset()
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         active: dict[str, ActiveBinding] = super().active_bindings  # type: ignore[misc]
-        return {key: translated(binding) for key, binding in active.items()}
+        shown = {key: translated(binding) for key, binding in active.items()}
+        return {
+            key: hidden(binding) if binding.binding.id in self.FOOTER_HIDDEN else binding
+            for key, binding in shown.items()
+        }
 
 
 class Screen(_TranslatedBindings, screen.Screen[screen.ScreenResultType]):
@@ -44,4 +58,4 @@ class ModalScreen(_TranslatedBindings, screen.ModalScreen[screen.ScreenResultTyp
     """A textual ModalScreen whose binding descriptions are catalog keys."""
 
 
-__all__ = ["ModalScreen", "Screen", "translated"]
+__all__ = ["ModalScreen", "Screen", "hidden", "translated"]

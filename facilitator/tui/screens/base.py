@@ -33,6 +33,9 @@ class PhaseScreen(AppAccess, Screen[None]):
     moving to another phase asks the app to show the screen that belongs to it.
     """
 
+    #: Going back a phase is rare (it is in the palette, found by "fortryd").
+    FOOTER_HIDDEN = frozenset({"meeting.previous_phase"})
+
     BINDINGS = [
         Binding(
             "f6",

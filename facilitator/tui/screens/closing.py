@@ -110,7 +110,7 @@ class ClosingScreen(PhaseScreen):
                         max_length=closing.MAX_ANSWER,
                     )
                 yield Static(t("closing.fields_hint"), classes="hint")
-            with Vertical(id="quality-column"):
+            with VerticalScroll(id="quality-column"):  # Tab, then the arrows
                 yield Static(t("quality.title"), classes="section-title", id="quality-title")
                 yield Static(t("quality.intro"), classes="hint", id="quality-intro")
                 yield Static("", id="quality")

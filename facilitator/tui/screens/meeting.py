@@ -84,6 +84,16 @@ class MeetingScreen(NoteCorrections, PhaseScreen):
     """The meeting as the room sees it on the wall: welcome, rounds, reflection, future recall."""
 
     CSS_PATH = ["base.tcss", "meeting.tcss"]
+    # Under 36 rows the speaker panel gives up its inner padding, so the notes keep room.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+    # During the rounds: the word, passing, the pause, questions and the next phase.
+    # The kind bar names its own keys (Enter: the marked kind, Esc: back to the text).
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {
+        "meeting.leave",
+        "meeting.rules",
+        "note.same_kind",
+        "note.cancel",
+    }
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
         Binding("f3,ctrl+o", "pass_turn", "meeting.pass", id="meeting.pass", priority=True),
@@ -102,7 +112,8 @@ class MeetingScreen(NoteCorrections, PhaseScreen):
                 yield VerticalScroll(Static("", id="phase-content"), id="phase-box")
                 yield VerticalScroll(Static("", id="turn-notes"), id="notes-box")
                 yield self.note_field()
-            with Vertical(id="side-column"):
+            # A long circle scrolls: Tab reaches it, then the arrows.
+            with VerticalScroll(id="side-column"):
                 yield Static(t("meeting.not_spoken_title"), id="not-spoken-title")
                 yield Static("", id="not-spoken")
                 yield Static(t("meeting.circle_title"), id="circle-title")
@@ -127,6 +138,7 @@ class MeetingScreen(NoteCorrections, PhaseScreen):
             )
             name.show(speaker.name)
             name.set_class(False, "idle")
+            name.display = True
             following = state.next_speaker
             self.set_text(
                 "#next-speaker",
@@ -136,6 +148,8 @@ class MeetingScreen(NoteCorrections, PhaseScreen):
             self.set_text("#speaker-label", t(f"phase.{state.phase.value}"))
             name.show(t("meeting.nobody_has_word") if state.phase.has_turns else "")
             name.set_class(True, "idle")
+            # No turns (Velkomst): no empty name box, the phase's own text takes the room.
+            name.display = state.phase.has_turns
             if not state.phase.has_turns:
                 self.set_text("#next-speaker", t("meeting.next_phase_hint"))
             elif state.phase.repeats or not state.rounds_in_phase():

@@ -27,9 +27,31 @@ from facilitator.tui.widgets.note_field import NoteField
 from facilitator.tui.widgets.plan_form import PlanItemForm
 from facilitator.tui.widgets.suggestion_list import SuggestionList
 
+#: The who-and-when column never takes more than this share of the grid: the what-column,
+#: the citizen's words, gets the rest.
+DETAILS_SHARE = 0.45
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+def column_widths(room: int, headers: list[str], rows: list[list[str | Text]]) -> list[int]:
+    """Widths of #, what and who-and-when in ``room`` cells: who-and-when as wide as its
+    longest line (at most DETAILS_SHARE of the room, then it wraps), the what-column all
+    the rest, so the citizen's words wrap instead of being cut."""
+    number = max([1, *(len(str(row[0])) for row in rows)])
+    lines = [line for row in rows for line in str(row[2]).splitlines()]
+    longest = max(len(line) for line in [headers[2], *lines])
+    details = max(12, min(longest, int(room * DETAILS_SHARE)))
+    return [number, max(12, room - number - details), details]
+
+
+def details(item: PlanItem) -> Text:
+    """Who, with whom, when, who follows up and a needed decision: one line each."""
+    who = t(f"who.short.{item.who.value if item.who else 'none'}")
+    lines = [f"{who} – {item.with_whom}" if item.with_whom else who]
+    lines.append(f"{t('plan.by_when')}: {item.by_when or '–'}")
+    lines.append(f"{t('plan.follow_up')}: {item.follow_up or t('plan.missing')}")
+    if item.needs_decision:
+        lines.append(t("plan.decision_yes"))
+    return cell("\n".join(lines))
 
 
 class PlanGrid(DataTable[str | Text]):
@@ -45,15 +67,28 @@ class PlanGrid(DataTable[str | Text]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.add_columns(
-            "#",
-            t("plan.col_what"),
-            t("plan.col_who"),
-            t("plan.with_whom"),
-            t("plan.by_when"),
-            t("plan.follow_up"),
-            t("plan.col_decision"),
-        )
+        # Three columns, so the citizen's words are never cut at 100 columns: who does it,
+        # with whom, when, who follows up and a needed decision share one wrapped cell.
+        self.headers = ["#", t("plan.col_what"), t("plan.col_details")]
+        self.add_columns(*self.headers)
+
+    def show_rows(self, rows: list[list[str | Text]], keys: list[str]) -> None:
+        """Fill the grid: columns sized to their text and the width, long words wrapped."""
+        cursor = self.cursor_row
+        # Scrollbar and the cells' padding (one column each side) are not room for text.
+        room = self.size.width - 2 - 2 * self.cell_padding * len(self.headers)
+        self.clear(columns=True)
+        widths = column_widths(room, self.headers, rows) if room > 0 else None
+        for i, header in enumerate(self.headers):
+            self.add_column(header, width=widths[i] if widths else None)
+        for row, key in zip(rows, keys, strict=True):
+            self.add_row(*row, key=key, height=None)  # None: as many lines as the text needs
+        if rows:
+            self.move_cursor(row=min(cursor, len(rows) - 1))
+
+    def on_resize(self) -> None:
+        if self.is_attached and isinstance(self.screen, PlanScreen):
+            self.plan_screen.draw_plan_grid()
 
     @property
     def plan_screen(self) -> PlanScreen:
@@ -74,6 +109,18 @@ class PlanScreen(NoteCorrections, PhaseScreen):
     """The plan phase: suggestions are shown from here on, as ideas, never as agreements."""
 
     CSS_PATH = ["base.tcss", "plan.tcss"]
+    # In the plan: rating ideas, writing items, approving, the draft and the next phase.
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {
+        "meeting.leave",
+        "meeting.advance",
+        "meeting.pass",
+        "plan.toggle_suggestions",
+        "plan.refresh_suggestions",
+        "plan.not_possible",
+        "plan.parked",
+        "note.same_kind",
+        "note.cancel",
+    }
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
         Binding("ctrl+g", "review_plan", "review.open", id="plan.review", priority=True),
@@ -112,7 +159,7 @@ class PlanScreen(NoteCorrections, PhaseScreen):
                 yield VerticalScroll(Static("", id="other-lists"), id="other-box")
                 yield Static("", id="ruler-summary")
         yield self.note_field()
-        yield Footer()
+        yield Footer(compact=True)  # ratings, items and the phase keys: all on one line
 
     def on_mount(self) -> None:
         # PhaseScreen.on_mount runs too (Textual calls each class's handler): it draws the view.
@@ -140,25 +187,18 @@ class PlanScreen(NoteCorrections, PhaseScreen):
         self._draw_plan()
         self.suggestions_updated()
 
+    def draw_plan_grid(self) -> None:
+        """The plan items in the grid, sized to the grid's width (again after a resize)."""
+        rows: list[list[str | Text]] = [
+            [str(i), cell(mask_cpr(item.what)), details(item)]
+            for i, item in enumerate(self.row_items, 1)
+        ]
+        self.query_one(PlanGrid).show_rows(rows, [str(item.id) for item in self.row_items])
+
     def _draw_plan(self) -> None:
         store, mid = self.session.store, self.session.meeting_id
-        grid = self.query_one(PlanGrid)
-        cursor = grid.cursor_row
-        grid.clear()
         self.row_items = plan.plan_items(store, mid, PlanSection.PLAN)
-        for i, item in enumerate(self.row_items, 1):
-            grid.add_row(
-                str(i),
-                cell(_short(mask_cpr(item.what), 40)),
-                t(f"who.short.{item.who.value if item.who else 'none'}"),
-                cell(mask_cpr(item.with_whom) or "–"),
-                cell(mask_cpr(item.by_when) or "–"),
-                cell(mask_cpr(item.follow_up)) if item.follow_up else t("plan.missing"),
-                t("plan.decision_yes") if item.needs_decision else "–",
-                key=str(item.id),
-            )
-        if self.row_items:
-            grid.move_cursor(row=min(cursor, len(self.row_items) - 1))
+        self.draw_plan_grid()
         lines = [f"[b]{t('plan.not_possible')}[/b]"]
         not_possible = plan.plan_items(store, mid, PlanSection.IKKE_MULIGT)
         if not not_possible:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Markdown
 
 from facilitator.documents import compose
@@ -18,6 +19,7 @@ class PlanViewScreen(Screen[None]):
     CSS_PATH = ["base.tcss"]
     DEFAULT_CSS = """
     PlanViewScreen Markdown { padding: 1 4; }
+    PlanViewScreen #plan-scroll { height: 1fr; }
     """
     BINDINGS = [
         Binding("escape,f10,q", "app.pop_screen", "common.close", id="planview.close"),
@@ -30,7 +32,9 @@ class PlanViewScreen(Screen[None]):
         self.meeting_id = meeting_id
 
     def compose(self) -> ComposeResult:
-        yield Markdown(self.text())
+        # Focused at once, so Down, PageDown, Home and End read the whole plan without a mouse.
+        with VerticalScroll(id="plan-scroll"):
+            yield Markdown(self.text())
         yield Footer()
 
     def text(self) -> str:
@@ -47,4 +51,5 @@ class PlanViewScreen(Screen[None]):
         self.app.push_screen(PlanReviewScreen(self.store, self.meeting_id), reread)
 
     def on_mount(self) -> None:
+        self.query_one("#plan-scroll", VerticalScroll).focus()
         plan.record_read(self.store, self.meeting_id)

@@ -127,6 +127,8 @@ class PrepareScreen(PhaseScreen):
     """The forberedelse phase: the citizen's invitation list, topics, consents and Mig card."""
 
     CSS_PATH = CSS
+    # Inviting, topics and the Mig card; F10 (to the overview) is in the palette.
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {"meeting.leave"}
     #: The consent lines shown, by option id: (kind, recipient, scope). A name may hold any
     #: character, so an option id never carries it.
     consent_lines: dict[str, tuple[RecipientKind, str, str]]
@@ -157,6 +159,8 @@ class PrepareScreen(PhaseScreen):
             priority=True,
             show=False,
         ),
+        # In the palette ("Samtykker"): the consents are one Tab away, but not by name.
+        Binding("ctrl+k", "focus_consents", "prep.consents", id="prep.consents", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -420,6 +424,10 @@ class PrepareScreen(PhaseScreen):
             self._refresh_topics()
 
     # --- Mig card ----------------------------------------------------------------------
+
+    def action_focus_consents(self) -> None:
+        """Go to the citizen's consents: who may see what."""
+        self.query_one("#consents", ConsentList).focus()
 
     def action_edit_mig(self) -> None:
         if self.looking():

@@ -7,7 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Static
 
 from facilitator.domain.privacy import mask_cpr
@@ -62,6 +62,8 @@ class SinceScreen(PhaseScreen):
     """The plan from last time, item by item: g/d/i/x for "Skete det?", Enter for "Hvad nu?"."""
 
     CSS_PATH = ["base.tcss", "since.tcss"]
+    # Rating the items of last time, one by one; the arrows step back as well.
+    FOOTER_HIDDEN = PhaseScreen.FOOTER_HIDDEN | {"meeting.leave", "since.previous"}
     BINDINGS = [
         Binding("g", "rate('gjort')", "since.done", id="since.done"),
         Binding("d", "rate('delvist')", "since.partly", id="since.partly"),
@@ -83,7 +85,8 @@ class SinceScreen(PhaseScreen):
         return self.session.meeting_id
 
     def compose_body(self) -> ComposeResult:
-        with Vertical(id="since-body"):
+        # Scrolls by keys (Down, PageDown, End) when the items of last time run past the wall.
+        with VerticalScroll(id="since-body"):
             with Horizontal(id="since-head"):
                 yield Static("", id="since-source")
                 yield Static("", id="since-progress")

@@ -112,10 +112,29 @@ class SpeakerName(Widget):
         available = max(1, self.content_size.width)
         if getattr(self.app, "plain", False):
             return Text(self.name_text, style="bold")
-        art = big_lines(self.name_text)
-        if art is not None and len(art[0]) <= available and self.name_text.strip():
-            return Text("\n".join(line.center(available) for line in art), no_wrap=True)
+        lines = self.big_name(available)
+        if lines is not None:
+            return Text("\n".join(line.center(available) for line in lines), no_wrap=True)
         return Text(self.name_text.center(available), style="bold")
 
+    def big_name(self, width: int) -> list[str] | None:
+        """The name in big letters within ``width``: all of it when it fits, else the first
+        name big with the whole name under it (at 100 columns "Karsten Demo-Lund" is 70
+        cells of big letters), else None (plain bold text)."""
+        name = self.name_text.strip()
+        if not name:
+            return None
+        art = big_lines(name)
+        if art is not None and len(art[0]) <= width:
+            return art
+        first = name.split()[0]
+        art = big_lines(first)
+        if art is not None and len(art[0]) <= width and first != name:
+            return [*art, name]
+        return None
+
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return 3
+        if getattr(self.app, "plain", False):
+            return 3
+        lines = self.big_name(width)
+        return len(lines) if lines is not None else 3
