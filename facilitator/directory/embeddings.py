@@ -14,10 +14,10 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from facilitator.directory.vectors import DEFAULT_ST_MODEL as DEFAULT_ST_MODEL
-from facilitator.directory.vectors import SparseVector as SparseVector
-from facilitator.directory.vectors import Vectors as Vectors
-from facilitator.directory.vectors import normalise as normalise
+from facilitator.directory.dense import DEFAULT_ST_MODEL as DEFAULT_ST_MODEL
+from facilitator.directory.dense import SparseVector as SparseVector
+from facilitator.directory.dense import Vectors as Vectors
+from facilitator.directory.dense import normalise as normalise
 
 
 class Embedder(Protocol):

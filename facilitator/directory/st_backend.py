@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from facilitator.directory.vectors import DEFAULT_ST_MODEL, Vectors, normalise
+from facilitator.directory.dense import DEFAULT_ST_MODEL, Vectors, normalise
 
 
 class SentenceTransformerEmbedder:
