@@ -14,6 +14,7 @@ import click
 from facilitator import __version__
 from facilitator.cli.assist import register as register_assist
 from facilitator.cli.common import MAX_K, open_store, parse_meeting_id, write_output
+from facilitator.cli.embed import embed_corpus
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus
 from facilitator.domain.errors import FacilitatorError
@@ -173,6 +174,7 @@ def corpus_import(path: Path) -> None:
                 path=path,
             )
         )
+        embed_corpus(store)
 
 
 @corpus_group.command(name="stats")

@@ -416,6 +416,7 @@ def _merge() -> None:
         catalog_measures,
         catalog_plan,
         catalog_prepare,
+        catalog_speed,
         catalog_trust,
     )
 
@@ -425,6 +426,7 @@ def _merge() -> None:
         catalog_plan.MESSAGES,
         catalog_documents.MESSAGES,
         catalog_trust.MESSAGES,
+        catalog_speed.MESSAGES,
         catalog_assist.MESSAGES,
         catalog_measures.MESSAGES,
     ):
