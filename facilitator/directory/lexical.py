@@ -25,9 +25,16 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("danish")
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    # A directory repeats its words: each is stemmed once (the pure-Python stemmer took
+    # most of an index build, measured in BENCHMARKS.md, "Ready in seconds").
+    return str(_stemmer().stemWord(word))
+
+
 def stemmed(text: str) -> list[str]:
     """Lower-cased, snowball-stemmed Danish words of ``text``."""
-    return list(_stemmer().stemWords(_WORD.findall(text.lower())))
+    return [_stem(word) for word in _WORD.findall(text.lower())]
 
 
 class Lexical:
