@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -135,3 +136,33 @@ def test_corpus_import_embeds_in_batches_and_resumes_after_an_interrupt(
         assert missing_embeddings(store, spy.model_id) == []
     third = runner.invoke(cli, ["corpus", "import", str(source)])
     assert third.exit_code == 0 and sum(spy.passages.values()) == n
+
+
+def test_lexical_scores_are_bm25s_bit_for_bit(store: Store) -> None:
+    """The numpy BM25 gives bm25s's "lucene" scores exactly, so the ranking is unchanged."""
+    bm25s = pytest.importorskip("bm25s")
+    from facilitator.demo import EARLIER_NOTES, FOLLOW_UP_NOTES
+    from facilitator.directory.lexical import Lexical, stemmed
+    from facilitator.domain.privacy import for_matching
+    from facilitator.domain.records import CorpusEntry
+
+    corpus.import_file(store, corpus.demo_corpus_path())
+    passages = [
+        for_matching(CorpusEntry.from_row(r).passage)
+        for r in store.rows("SELECT * FROM corpus_entries ORDER BY id")
+    ]
+    reference = bm25s.BM25()
+    reference.index([stemmed(p) for p in passages], show_progress=False)
+    ours = Lexical(passages)
+    queries = [
+        text for notes in (EARLIER_NOTES, FOLLOW_UP_NOTES) for _, text in sum(notes.values(), [])
+    ]
+    queries += [p[:80] for p in passages[::7]] + ["post post gæld fiskeklub", "xyzzy"]
+    for query in queries:
+        tokens = [w for w in stemmed(query) if w in reference.vocab_dict]
+        expected = (
+            np.asarray(reference.get_scores(tokens), dtype=np.float32)
+            if tokens
+            else np.zeros(len(passages), dtype=np.float32)
+        )
+        assert np.array_equal(ours.scores(query), expected), query
