@@ -10,8 +10,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import Citizen
 from facilitator.domain.safetext import printable
 from facilitator.i18n import t
-from facilitator.meetings import consent, people
-from facilitator.rights import erasure, export
+from facilitator.meetings import people
 from facilitator.storage import auditlog
 from facilitator.storage.store import Store
 
@@ -26,6 +25,8 @@ def _find(store: Store, ref: str) -> Citizen:
 
 def _recipient(value: str) -> tuple[str, str]:
     """``KIND:NAME`` split and checked."""
+    from facilitator.meetings import consent
+
     kind, sep, name = printable(value).partition(":")
     kind = kind.strip().lower()
     name = " ".join(name.split())
@@ -58,6 +59,8 @@ def register(group: click.Group) -> None:
     )
     def export_command(citizen_ref: str, output: str | None, to: str | None) -> None:
         """Everything held about CITIZEN (id or name), as one JSON document."""
+        from facilitator.rights import export  # only when asked: `suggest` starts faster
+
         recipient = _recipient(to) if to is not None else None
         with open_store() as store:
             citizen = _find(store, citizen_ref)
@@ -80,6 +83,8 @@ def register(group: click.Group) -> None:
     @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
     def forget_command(citizen_ref: str, yes: bool) -> None:
         """Erase CITIZEN (id or name) and every trace of them, for good."""
+        from facilitator.rights import erasure
+
         with open_store() as store:
             citizen = _find(store, citizen_ref)
             if not yes and not _confirmed(

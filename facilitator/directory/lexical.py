@@ -62,19 +62,29 @@ class Lexical:
         docs = [stemmed(p) for p in passages]
         lengths = np.array([len(d) for d in docs])
         average = lengths.mean()
-        postings: dict[str, tuple[list[int], list[int]]] = {}
-        for doc, words in enumerate(docs):
-            for word, tf in Counter(words).items():
-                found = postings.setdefault(word, ([], []))
-                found[0].append(doc)
-                found[1].append(tf)
-        for word, (doc_ids, tfs) in postings.items():
-            self.vocab_dict[word] = len(self._docs)
-            idf = np.float32(math.log(1 + (self.size - len(doc_ids) + 0.5) / (len(doc_ids) + 0.5)))
-            freq = np.array(tfs, dtype=np.float32)
-            tfc = freq / (K1 * ((1 - B) + B * lengths[doc_ids] / average) + freq)
-            self._docs.append(np.array(doc_ids, dtype=np.int32))
-            self._scores.append((idf * tfc).astype(np.float32))
+        # Every (word, passage) pair once, with its count; then all scores in one go.
+        words: list[int] = []
+        owners: list[int] = []
+        counts: list[int] = []
+        for doc, stems in enumerate(docs):
+            for word, count in Counter(stems).items():
+                words.append(self.vocab_dict.setdefault(word, len(self.vocab_dict)))
+                owners.append(doc)
+                counts.append(count)
+        word_ids = np.array(words, dtype=np.int64)
+        doc_ids = np.array(owners, dtype=np.int32)
+        df = np.bincount(word_ids, minlength=len(self.vocab_dict))
+        idf = np.array(
+            [math.log(1 + (self.size - n + 0.5) / (n + 0.5)) for n in df.tolist()],
+            dtype=np.float32,
+        )
+        freq = np.array(counts, dtype=np.float32)
+        tfc = freq / (K1 * ((1 - B) + B * lengths[doc_ids] / average) + freq)
+        scores = (idf[word_ids] * tfc).astype(np.float32)
+        order = np.argsort(word_ids, kind="stable")
+        cuts = np.cumsum(df)[:-1]
+        self._docs = np.split(doc_ids[order], cuts)
+        self._scores = np.split(scores[order], cuts)
 
     def scores(self, text: str) -> npt.NDArray[np.float32]:
         """One BM25 score per passage, in the order given; zeros when no word is known."""
