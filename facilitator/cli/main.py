@@ -221,8 +221,10 @@ def corpus_stats(as_json: bool) -> None:
 @click.option("-k", "k", type=int, default=8, show_default=True, help="How many suggestions.")
 def suggest(text: str, as_json: bool, k: int) -> None:
     """Suggest offers and friends for TEXT, with why."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from facilitator.directory.embeddings import make_embedder
-    from facilitator.directory.ranking import SuggestionIndex, queries_from_text
+    from facilitator.directory.ranking import SuggestionIndex, prepare_index, queries_from_text
 
     if not 1 <= k <= MAX_K:
         raise FacilitatorError(t("err.k_range", limit=MAX_K))
@@ -232,10 +234,14 @@ def suggest(text: str, as_json: bool, k: int) -> None:
     with open_store() as store:
         if not store.row("SELECT 1 AS x FROM corpus_entries LIMIT 1"):
             raise FacilitatorError(t("err.no_corpus"))
-        try:
-            embedder = make_embedder()
-        except (ImportError, OSError, RuntimeError, ValueError) as exc:
-            raise FacilitatorError(t("err.no_embedder", reason=exc)) from exc
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # The model loads in C, outside the GIL, while faiss and the stemmer are imported.
+            loading = pool.submit(make_embedder)
+            prepare_index()
+            try:
+                embedder = loading.result()
+            except (ImportError, OSError, RuntimeError, ValueError) as exc:
+                raise FacilitatorError(t("err.no_embedder", reason=exc)) from exc
         index = SuggestionIndex(embedder)
         index.build(store)
         ranked = index.search(queries_from_text(text[:4000]), k=k)

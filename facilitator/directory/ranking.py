@@ -155,6 +155,15 @@ def ensure_embeddings(
     return len(hashes)
 
 
+def prepare_index() -> None:
+    """Import what building the index needs (faiss, the stemmer), e.g. while a model loads."""
+    import faiss  # noqa: F401
+
+    from facilitator.directory.lexical import stemmed
+
+    stemmed("klar")
+
+
 def _zscore(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     std = float(values.std())
     if std < 1e-9:
