@@ -7,8 +7,14 @@ import time
 
 import click
 
-from facilitator.i18n import t
+from facilitator.i18n import current_language, t
 from facilitator.storage.store import Store
+
+
+def _number(value: float) -> str:
+    """One decimal, with the language's decimal mark (12,5 in Danish)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "da" else text
 
 
 def _duration(seconds: float) -> str:
@@ -35,7 +41,7 @@ class ProgressLine:
         elapsed = time.monotonic() - self.start
         rate = done / elapsed if done and elapsed > 0 else 0.0
         left = _duration((total - done) / rate) if rate else "?"
-        line = t("embed.progress", done=done, total=total, rate=f"{rate:.1f}", left=left)
+        line = t("embed.progress", done=done, total=total, rate=_number(rate), left=left)
         click.echo(f"\r{line}\x1b[K", err=True, nl=False)
 
     def close(self) -> None:
@@ -67,6 +73,6 @@ def embed_corpus(store: Store) -> int:
         click.echo(t("embed.interrupted", done=progress.done, total=progress.total), err=True)
         raise
     progress.close()
-    seconds = f"{time.monotonic() - progress.start:.1f}"
+    seconds = _number(time.monotonic() - progress.start)
     click.echo(t("embed.done", n=embedded, seconds=seconds))
     return embedded
