@@ -38,6 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_package_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "facilitator/_data/corpus/demo_kommune.json" in names
+    assert "facilitator/_data/corpus/demo_kommune.vectors.npz" in names  # ready at once
     assert any(n.startswith("facilitator/_data/prompts/") for n in names)
     assert "facilitator/documents/templates/plan.md.j2" in names
     assert any(n.endswith(".tcss") for n in names)

@@ -33,16 +33,22 @@ DESCRIPTION_WIDTH = 100
 
 def build_index(store: Store) -> SuggestionIndex:
     """The suggestion index over the store's directory, or one clear sentence why not."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from facilitator.directory import corpus
     from facilitator.directory.embeddings import make_embedder
-    from facilitator.directory.ranking import SuggestionIndex
+    from facilitator.directory.ranking import SuggestionIndex, prepare_index
 
     if not corpus.has_entries(store):
         raise FacilitatorError(t("err.no_corpus"))
-    try:
-        embedder = make_embedder()
-    except (ImportError, OSError, RuntimeError, ValueError) as exc:
-        raise FacilitatorError(t("err.no_embedder", reason=exc)) from exc
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The model loads in C, outside the GIL, while faiss and the stemmer are imported.
+        loading = pool.submit(make_embedder)
+        prepare_index()
+        try:
+            embedder = loading.result()
+        except (ImportError, OSError, RuntimeError, ValueError) as exc:
+            raise FacilitatorError(t("err.no_embedder", reason=exc)) from exc
     index = SuggestionIndex(embedder)
     index.build(store)
     return index

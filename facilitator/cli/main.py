@@ -27,6 +27,7 @@ from facilitator.cli.common import (
 from facilitator.cli.help import HelpGroup, set_language_early
 from facilitator.cli.ideas import build_index, print_idea
 from facilitator.cli.ideas import register as register_ideas
+from facilitator.cli.embed import embed_corpus
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError
@@ -221,6 +222,7 @@ def corpus_import(path: Path) -> None:
                 path=path,
             )
         )
+        embed_corpus(store)
 
 
 @corpus_group.command(name="stats")

@@ -12,8 +12,7 @@ from facilitator.domain.records import Citizen
 from facilitator.domain.safetext import printable
 from facilitator.domain.vocabulary import RecipientKind
 from facilitator.i18n import t
-from facilitator.meetings import consent, people
-from facilitator.rights import erasure, export
+from facilitator.meetings import people
 from facilitator.storage import auditlog
 from facilitator.storage.store import Store
 
@@ -28,6 +27,8 @@ def _find(store: Store, ref: str) -> Citizen:
 
 def _recipient(value: str) -> tuple[RecipientKind, str]:
     """``KIND:NAME`` split and checked."""
+    from facilitator.meetings import consent
+
     kind, sep, name = printable(value).partition(":")
     kind = kind.strip().lower()
     name = " ".join(name.split())
@@ -59,6 +60,8 @@ def register(group: click.Group) -> None:
     )
     def export_command(citizen_ref: str, output: str | None, to: str | None) -> None:
         """Everything held about CITIZEN (id or name), as one JSON document."""
+        from facilitator.rights import export  # only when asked: `suggest` starts faster
+
         recipient = _recipient(to) if to is not None else None
         with open_store() as store:
             citizen = _find(store, citizen_ref)
@@ -88,6 +91,8 @@ def register(group: click.Group) -> None:
     )
     def forget_command(citizen_ref: str | None, yes: bool, resume_id: str | None) -> None:
         """Erase CITIZEN (id or name) and every trace of them, for good."""
+        from facilitator.rights import erasure
+
         if (citizen_ref is None) == (resume_id is None):
             raise FacilitatorError(t("forget.err_ref_or_resume"))
         with open_store(resume=False) as store:
@@ -154,6 +159,8 @@ YES = {"j", "ja", "y", "yes"}
 
 def _resume(store: Store, value: str) -> None:
     """``forget --resume N``: finish erasure N (or the unfinished erasure of citizen N)."""
+    from facilitator.rights import erasure
+
     cleaned = printable(value)
     if not (cleaned.isascii() and cleaned.isdigit()) or not 0 < int(cleaned) < 2**62:
         raise FacilitatorError(t("forget.err_no_erasure", id=cleaned[:40]))

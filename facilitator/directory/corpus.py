@@ -352,9 +352,17 @@ def has_entries(store: Store) -> bool:
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
-    """Validate ``path`` whole, then import it; a broken file changes nothing."""
+    """Validate ``path`` whole, then import it; a broken file changes nothing.
+
+    Vectors shipped beside the file (NAME.vectors.npz) are taken for every entry whose text
+    they were made from, so only new and changed entries are left to embed.
+    """
+    from facilitator.directory.vectors import load_vectors, sidecar_path
+
     known = {r["id"] for r in store.rows("SELECT id FROM departments")}
-    return import_bundle(store, load_file(path, known))
+    result = import_bundle(store, load_file(path, known))
+    load_vectors(store, sidecar_path(path))
+    return result
 
 
 def demo_corpus_path() -> Path:

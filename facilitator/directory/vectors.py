@@ -1,0 +1,72 @@
+"""Vectors shipped beside a corpus file, so the demo is ready without embedding it first.
+
+``NAME.vectors.npz`` beside ``NAME.json`` holds one model id, the content hashes and their
+float32 vectors, exactly as `ensure_embeddings` stored them. At import they are copied into
+the embeddings table under that model id: an entry whose text changed has another hash and
+is embedded again, an unchanged one never; a different model simply never reads them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator.storage.store import Store
+
+SUFFIX = ".vectors.npz"
+
+
+def sidecar_path(corpus_path: Path) -> Path:
+    """Where the vectors for ``corpus_path`` are shipped (demo_kommune.vectors.npz)."""
+    return corpus_path.with_name(corpus_path.stem + SUFFIX)
+
+
+def write_vectors(store: Store, model_id: str, path: Path) -> int:
+    """Write the store's vectors of ``model_id`` for its corpus entries; returns how many."""
+    import numpy as np
+
+    rows = store.rows(
+        "SELECT v.content_hash, v.vector FROM embeddings v WHERE v.model = ? AND"
+        " v.content_hash IN (SELECT content_hash FROM corpus_entries) ORDER BY v.content_hash",
+        [model_id],
+    )
+    hashes = np.array([r["content_hash"] for r in rows], dtype="U64")
+    vectors = np.vstack([np.frombuffer(r["vector"], dtype="<f4") for r in rows]).astype("<f4")
+    with path.open("wb") as out:
+        np.savez_compressed(out, model=np.array(model_id), hashes=hashes, vectors=vectors)
+    return len(rows)
+
+
+def load_vectors(store: Store, path: Path) -> int:
+    """Copy shipped vectors for the store's corpus entries not yet embedded; returns how many.
+
+    A missing or unreadable file is no error: the entries are then embedded as usual.
+    """
+    if not path.is_file():
+        return 0
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            model = str(data["model"])
+            hashes = [str(h) for h in data["hashes"]]
+            vectors = np.asarray(data["vectors"], dtype="<f4")
+    except (OSError, ValueError, KeyError):
+        return 0
+    if vectors.ndim != 2 or len(vectors) != len(hashes):
+        return 0
+    wanted = {
+        r["content_hash"]
+        for r in store.rows(
+            "SELECT e.content_hash FROM corpus_entries e LEFT JOIN embeddings v"
+            " ON v.content_hash = e.content_hash AND v.model = ? WHERE v.content_hash IS NULL",
+            [model],
+        )
+    }
+    rows = [(model, h, vectors[i].tobytes()) for i, h in enumerate(hashes) if h in wanted]
+    if rows:
+        with store.atomic():
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
+                rows,
+            )
+    return len(rows)
