@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import i18n
 from facilitator.i18n import (
     LANGUAGES,
     missing_translations,
@@ -19,6 +18,7 @@ from facilitator.i18n import (
     tn,
     translations,
 )
+from facilitator.i18n import files as i18n_files
 from facilitator.i18n.po import (
     catalog_texts,
     compile_po,
@@ -109,7 +109,7 @@ def test_a_stale_mo_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     mo.write_bytes(compile_po(po))
     po.write_text(source, encoding="utf-8")
     os.utime(mo, (po.stat().st_mtime - 60, po.stat().st_mtime - 60))
-    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n_files, "LOCALE_DIR", tmp_path)
     translations.cache_clear()
     try:
         assert t("plan.title") == "Min plan"

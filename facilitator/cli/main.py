@@ -24,10 +24,10 @@ from facilitator.cli.common import (
     table,
     write_output,
 )
+from facilitator.cli.embed import embed_corpus
 from facilitator.cli.help import HelpGroup, set_language_early
 from facilitator.cli.ideas import build_index, print_idea
 from facilitator.cli.ideas import register as register_ideas
-from facilitator.cli.embed import embed_corpus
 from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError

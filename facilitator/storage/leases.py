@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from facilitator.storage.store import Store
+
+
+def _host() -> str:
+    """This machine's name, read locally (no name lookup, nothing on the network)."""
+    return os.uname().nodename
+
 
 #: Seconds without a heartbeat after which a lease counts as left by a crashed app.
 STALE_AFTER = 60.0
@@ -52,7 +57,7 @@ class Owner:
     @classmethod
     def here(cls, user: str) -> Owner:
         """A new owner in this process; ``user`` (the OS user) makes the label user@host."""
-        host = socket.gethostname()
+        host = _host()
         return cls(host, os.getpid(), secrets.token_hex(8), f"{user}@{host}")
 
 
@@ -67,7 +72,7 @@ class Lease:
         """Left by a crashed app: no heartbeat for ``after`` seconds, or its process is gone."""
         if now - self.heartbeat_at > timedelta(seconds=after):
             return True
-        return self.owner.host == socket.gethostname() and not _alive(self.owner.pid)
+        return self.owner.host == _host() and not _alive(self.owner.pid)
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Lease:

@@ -25,7 +25,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 #: Audited actions that only read (or hand out a copy): allowed to an app that only looks.
 #: Every other audited action writes and is refused while another app leads the citizen.
-READING_ACTIONS = frozenset({"open", "read", "render", "export", "share", "send"})
+READING_ACTIONS = frozenset({"open", "read", "render", "export", "share", "share_nothing", "send"})
 
 
 def os_user() -> str:

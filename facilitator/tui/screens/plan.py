@@ -120,6 +120,8 @@ class PlanScreen(NoteCorrections, PhaseScreen):
         "plan.parked",
         "note.same_kind",
         "note.cancel",
+        # The ideas' status line says "v viser dem" when any are hidden; v is in the palette.
+        "suggestions.declined",
     }
     BINDINGS = [
         Binding("f2,ctrl+n", "advance", "meeting.advance", id="meeting.advance", priority=True),
