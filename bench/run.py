@@ -1,7 +1,7 @@
 """Every benchmark in bench/, with quick settings: `make bench`.
 
     python bench/run.py                  # all of them, quick (a few minutes on two cores)
-    python bench/run.py speed tui        # only some: documents quality speed tui trust
+    python bench/run.py speed tui        # only some, by name (see BENCHMARKS below)
     python bench/run.py --full           # each benchmark's own (larger) defaults
 
 Each benchmark runs in its own process (a fresh interpreter, its own temporary
@@ -28,6 +28,10 @@ BENCHMARKS: dict[str, tuple[str, list[str]]] = {
     "speed": ("speed.py", ["--synthetic", "10000", "--notes", "30"]),
     "tui": ("tui.py", ["--starts", "3", "--notes", "30"]),
     "trust": ("trust.py", []),
+    "blind": ("blind.py", ["--part", "heldout"]),
+    "ingest": ("ingest.py", ["--rounds", "1", "--limit", "128"]),
+    "first_idea": ("first_idea.py", ["--starts", "2"]),
+    "cli_speed": ("cli_speed.py", ["--runs", "5"]),
 }
 
 
