@@ -424,4 +424,5 @@ NothingUnconsented.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-test_nothing_unconsented_ever_reaches_a_guide = NothingUnconsented.TestCase
+# Slow (a state machine of 30 runs): `make test` runs it, `make check` not.
+test_nothing_unconsented_ever_reaches_a_guide = pytest.mark.slow(NothingUnconsented.TestCase)

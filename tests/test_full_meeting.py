@@ -27,6 +27,7 @@ async def note(app: object, pilot: object, text: str, key: str) -> None:
     await pilot.press("enter", key)  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 @pytest.mark.parametrize("language", ["da", "en"])
 async def test_whole_meeting_by_keys(language: str, demo_store: Store) -> None:
     set_language(language)

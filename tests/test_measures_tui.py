@@ -49,6 +49,7 @@ def texts(pilot: Pilot[None]) -> list[str]:
 # --- the dialogue ruler --------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_ruler_by_keys_in_the_plan_phase(
     language: str, demo_meeting: tuple[Store, int]
@@ -195,6 +196,7 @@ async def test_consent_to_measures_is_asked_in_forberedelse(
 # --- the Mig card at every meeting -------------------------------------------------------
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_mig_card_on_the_wall_at_velkomst_and_editable_in_any_phase(
     language: str, demo_meeting: tuple[Store, int]

@@ -150,6 +150,7 @@ async def test_ctrl_d_without_a_note_chosen_edits_the_text(
         assert field.editing is None and field.input.value == "bc"
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 async def test_the_wall_says_which_kind_a_second_enter_keeps(
     demo_meeting: tuple[Store, int],
 ) -> None:

@@ -27,6 +27,7 @@ def at_phase(store: Store, meeting_id: int, phase: Phase) -> None:
 # --- Siden sidst ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 async def test_since_then_closing_by_keys(demo_meeting: tuple[Store, int]) -> None:
     store, meeting_id = demo_meeting
     at_phase(store, meeting_id, Phase.SIDEN_SIDST)

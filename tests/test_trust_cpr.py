@@ -228,6 +228,7 @@ def test_cpr_masked_in_every_output_and_never_embedded(home: Path) -> None:
 # --- flagged as it is typed -------------------------------------------------------------
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 async def test_note_field_flags_a_cpr_number_as_it_is_typed(
     demo_meeting: tuple[Store, int],
 ) -> None:

@@ -293,6 +293,7 @@ def run_main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str
     return code, texts[0], texts[1]
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 @settings(max_examples=500, deadline=None, suppress_health_check=FUNCTION_FIXTURES)
 @given(template=st.sampled_from(COMMANDS), value=hostile_text(200))
 def test_command_line_arguments(
@@ -394,6 +395,7 @@ def test_note_field_core_takes_any_text(
     record("fuzz_note", **tally)
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 async def test_note_field_on_the_wall_takes_hostile_text(rounds: tuple[Store, int]) -> None:
     store, meeting_id = rounds
     texts = [*NASTY, "x" * 4000, "æ" * 10_000, "🙂" * 3000, "\x00" * 50, "a\nb\rc\td"]

@@ -206,6 +206,7 @@ class Said:
         return lines
 
 
+@pytest.mark.slow  # a long journey by keys: `make test` runs it, `make check` not
 async def test_a_looking_app_writes_nothing_from_any_screen(store: Store, home: Path) -> None:
     citizen_id, earlier_id, meeting_id = two_meetings(store)
     leader_app = make_app(store, meeting_id, embedder_factory=HashingEmbedder)
