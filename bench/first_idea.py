@@ -16,14 +16,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tui import run_probe  # noqa: E402  (bench/ scripts share the app probe)
 
 PROBE = """
 import sys, time
@@ -80,23 +81,10 @@ def main() -> None:
     parser.add_argument("--starts", type=int, default=5)
     args = parser.parse_args()
     home, meeting_id = prepare_home()
-    env = {**os.environ, "FACILITATOR_HOME": home}
-    env.pop("FACILITATOR_EMBEDDER", None)  # the real default model
     firsts, frames, indexes = [], [], []
     for _ in range(args.starts):
-        start = time.time()
-        out = subprocess.run(
-            [sys.executable, "-c", PROBE, str(meeting_id)],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=180,
-            cwd=ROOT,
-        )
-        line = next((ln for ln in out.stdout.splitlines() if ln.startswith("READY")), None)
-        if line is None:
-            raise SystemExit(f"probe failed: {out.stderr[-2000:]}")
-        shown, frame, index, count = line.split()[1:]
+        start, words = run_probe(PROBE, home, meeting_id, timeout=180)
+        shown, frame, index, count = words
         firsts.append(float(shown) - start)
         frames.append(float(frame) - start)
         indexes.append(float(index) - start)

@@ -66,26 +66,33 @@ def prepare_home() -> tuple[str, int]:
     return home, meeting.id
 
 
-def bench_start(home: str, meeting_id: int, runs: int) -> list[float]:
+def run_probe(probe: str, home: str, meeting_id: int, timeout: float) -> tuple[float, list[str]]:
+    """Start the app in a fresh interpreter with the real default model; the time it was
+    started and the words of the probe's READY line (times it took, printed by the probe)."""
     env = {**os.environ, "FACILITATOR_HOME": home}
     env.pop("FACILITATOR_EMBEDDER", None)  # the real default model loads behind the wall
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(meeting_id)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("READY")), None)
+    if line is None:
+        raise SystemExit(f"probe failed: {out.stderr[-2000:]}")
+    return start, line.split()[1:]
+
+
+def bench_start(home: str, meeting_id: int, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
-        start = time.time()
-        out = subprocess.run(
-            [sys.executable, "-c", PROBE, str(meeting_id)],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            cwd=ROOT,
-        )
-        line = next((ln for ln in out.stdout.splitlines() if ln.startswith("READY")), None)
-        if line is None:
-            raise SystemExit(f"probe failed: {out.stderr[-2000:]}")
-        ready = float(line.split()[1])
+        start, words = run_probe(PROBE, home, meeting_id, timeout=120)
+        ready = float(words[0])
         times.append(ready - start)
-        print(f"  start: {ready - start:.3f} s  ({' '.join(line.split()[2:])})")
+        print(f"  start: {ready - start:.3f} s  ({' '.join(words[1:])})")
     return times
 
 
