@@ -15,7 +15,8 @@ Metrics, per statement with at least one label for that corpus:
 Rankers:
   bm25      BM25 over snowball-stemmed Danish words of the passage text (bm25s);
   cosine    the bare model: cosine of "query: statement" and "passage: title. description";
-  engine    the app's ranking (SuggestionIndex over the statement as one query).
+  engine    the app's ranking (SuggestionIndex over the statement as one query);
+  engine-exact  the same over exact float32 vectors (the app keeps float16; bench/scale.py).
 """
 
 from __future__ import annotations
@@ -128,16 +129,23 @@ def cosine_ranker(entries: list[dict[str, Any]], embedder: Any) -> Callable[[str
     return rank
 
 
-def engine_ranker(name: str, embedder: Any) -> tuple[Callable[[str], list[str]], Any]:
+_STORES: dict[str, Any] = {}
+
+
+def engine_ranker(
+    name: str, embedder: Any, exact: bool = False
+) -> tuple[Callable[[str], list[str]], Any]:
     from facilitator.directory import corpus
     from facilitator.directory.ranking import SuggestionIndex, queries_from_text
     from facilitator.storage.store import Store
 
-    home = tempfile.mkdtemp(prefix="blind-")
-    os.environ["FACILITATOR_HOME"] = home
-    store = Store.open()
-    corpus.import_file(store, corpus_path(name))
-    index = SuggestionIndex(embedder)
+    store = _STORES.get(name)
+    if store is None:  # engine and engine-exact share one store: embedded once
+        home = tempfile.mkdtemp(prefix="blind-")
+        os.environ["FACILITATOR_HOME"] = home
+        store = _STORES[name] = Store.open()
+        corpus.import_file(store, corpus_path(name))
+    index = SuggestionIndex(embedder, exact=exact)
     index.build(store)
 
     def rank(text: str) -> list[str]:
@@ -154,7 +162,7 @@ def build(
         return bm25_ranker(entries)
     if ranker == "cosine":
         return cosine_ranker(entries, embedder)
-    return engine_ranker(name, embedder)[0]
+    return engine_ranker(name, embedder, exact=ranker == "engine-exact")[0]
 
 
 def evaluate(

