@@ -142,7 +142,7 @@ def test_lexical_scores_are_bm25s_bit_for_bit(store: Store) -> None:
     """The numpy BM25 gives bm25s's "lucene" scores exactly, so the ranking is unchanged."""
     bm25s = pytest.importorskip("bm25s")
     from facilitator.demo import EARLIER_NOTES, FOLLOW_UP_NOTES
-    from facilitator.directory.lexical import Lexical, stemmed
+    from facilitator.directory.lexical import Lexical, terms
     from facilitator.domain.privacy import for_matching
     from facilitator.domain.records import CorpusEntry
 
@@ -152,14 +152,14 @@ def test_lexical_scores_are_bm25s_bit_for_bit(store: Store) -> None:
         for r in store.rows("SELECT * FROM corpus_entries ORDER BY id")
     ]
     reference = bm25s.BM25()
-    reference.index([stemmed(p) for p in passages], show_progress=False)
+    reference.index([terms(p) for p in passages], show_progress=False)
     ours = Lexical(passages)
     queries = [
         text for notes in (EARLIER_NOTES, FOLLOW_UP_NOTES) for _, text in sum(notes.values(), [])
     ]
     queries += [p[:80] for p in passages[::7]] + ["post post gæld fiskeklub", "xyzzy"]
     for query in queries:
-        tokens = [w for w in stemmed(query) if w in reference.vocab_dict]
+        tokens = [w for w in terms(query) if w in reference.vocab_dict]
         expected = (
             np.asarray(reference.get_scores(tokens), dtype=np.float32)
             if tokens

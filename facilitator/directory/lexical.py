@@ -1,4 +1,4 @@
-"""Words, not meaning: BM25 over snowball-stemmed Danish, built from the entries in milliseconds.
+"""Words, not meaning: BM25 over stemmed Danish and compounds' first letters, built in milliseconds.
 
 The embedding model misses what a directory says in its own words ("post", "fiskeklub",
 "gæld"); BM25 catches them. It needs no model, so it is rebuilt with the index instead of
@@ -39,6 +39,18 @@ def stemmed(text: str) -> list[str]:
     return [_stem(word) for word in _WORD.findall(text.lower())]
 
 
+#: Danish writes compounds as one word ("fiskeklub", "gældsrådgivning", "besøgsven"): the
+#: first four letters of a longer stem stand beside it, so "fiske" meets "fiskeklub". Chosen
+#: on the blind set's tuning part (BENCHMARKS.md, "Ranking on the blind set").
+PREFIX = 4
+
+
+def terms(text: str) -> list[str]:
+    """What BM25 matches on: the stems of ``text``, and the first letters of the longer ones."""
+    words = stemmed(text)
+    return words + [w[:PREFIX] for w in words if len(w) > PREFIX]
+
+
 #: bm25s's defaults (the "lucene" variant), which these scores reproduce bit for bit.
 K1 = 1.5
 B = 0.75
@@ -59,7 +71,7 @@ class Lexical:
         self._scores: list[npt.NDArray[np.float32]] = []
         if not passages:
             return
-        docs = [stemmed(p) for p in passages]
+        docs = [terms(p) for p in passages]
         lengths = np.array([len(d) for d in docs])
         average = lengths.mean()
         # Every (word, passage) pair once, with its count; then all scores in one go.
@@ -89,7 +101,7 @@ class Lexical:
     def scores(self, text: str) -> npt.NDArray[np.float32]:
         """One BM25 score per passage, in the order given; zeros when no word is known."""
         total = np.zeros(self.size, dtype=np.float32)
-        for word in stemmed(text):
+        for word in terms(text):
             token = self.vocab_dict.get(word)
             if token is not None:  # each query word adds its column, in the query's order
                 total[self._docs[token]] += self._scores[token]

