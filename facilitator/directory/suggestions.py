@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
+from facilitator.directory.needs import Need
+from facilitator.directory.needs import load as load_needs
 from facilitator.directory.ranking import (
     Ranked,
     SuggestionIndex,
@@ -20,7 +22,7 @@ from facilitator.directory.why import SaidBy, said_by, why_line
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.records import CorpusEntry, Note, PlanItem, Suggestion
 from facilitator.domain.vocabulary import ParticipantKind, Rating, Who
-from facilitator.i18n import t
+from facilitator.i18n import current_language, t
 from facilitator.meetings import people, plan, register
 from facilitator.storage.store import Store
 
@@ -42,6 +44,19 @@ class ShownSuggestion:
     def why(self) -> str:
         """ "Fordi du sagde: …", "Fordi Lone (søster) sagde: …" or "Fra fremtidsdialogen: …"."""
         return why_line(self.suggestion.why, self.said)
+
+    @property
+    def needs(self) -> list[Need]:
+        """The needs the idea was shown for, as the taxonomy in force names them."""
+        taxonomy = load_needs()
+        found = (taxonomy.by_id(n) for n in self.suggestion.needs)
+        return [n for n in found if n is not None]
+
+    @property
+    def need_line(self) -> str:
+        """ "Behov: ensomhed om aftenen", or nothing when no need is named."""
+        names = [n.name(current_language()) for n in self.needs]
+        return t("why.needs", needs=", ".join(names)) if names else ""
 
     @property
     def declined(self) -> bool:
@@ -85,6 +100,11 @@ def rank_for_meeting(
     )
 
 
+def need_ids(ranked: Ranked) -> str:
+    """The needs a ranked idea shares with what was said, as stored (a JSON list of ids)."""
+    return json.dumps([n.id for n in ranked.needs])
+
+
 def store_ranked(store: Store, meeting_id: int, ranked: list[Ranked]) -> None:
     """Keep the ranking: new ideas are added, rated ones keep the citizen's rating."""
     now = store.now()
@@ -93,11 +113,13 @@ def store_ranked(store: Store, meeting_id: int, ranked: list[Ranked]) -> None:
         store.check_writer(citizen_id)  # a cache, not audited: the app that leads keeps it
         for r in ranked:
             store.db.execute(
-                "INSERT INTO suggestions (meeting_id, note_id, entry_id, score, why, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, entry_id) DO UPDATE SET"
-                " score = excluded.score, why = excluded.why, note_id = excluded.note_id"
+                "INSERT INTO suggestions"
+                " (meeting_id, note_id, entry_id, score, why, needs, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, entry_id) DO UPDATE SET"
+                " score = excluded.score, why = excluded.why, note_id = excluded.note_id,"
+                " needs = excluded.needs"
                 " WHERE suggestions.rating IS NULL AND suggestions.accepted = 0",
-                [meeting_id, r.note_id, r.entry.id, r.score, r.why, now],
+                [meeting_id, r.note_id, r.entry.id, r.score, r.why, need_ids(r), now],
             )
 
 
@@ -122,7 +144,17 @@ def shown(
         for r in ranked:
             rows.setdefault(
                 r.entry.id,
-                Suggestion(0, meeting_id, r.note_id, r.entry.id, r.score, r.why, None, False),
+                Suggestion(
+                    0,
+                    meeting_id,
+                    r.note_id,
+                    r.entry.id,
+                    r.score,
+                    r.why,
+                    None,
+                    False,
+                    tuple(n.id for n in r.needs),
+                ),
             )
     silos = {r["id"]: r["name"] for r in store.rows("SELECT id, name FROM departments")}
     result: list[ShownSuggestion] = []

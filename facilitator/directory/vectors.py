@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from facilitator.directory.dense import Vectors
 from facilitator.storage.store import Store
 
 SUFFIX = ".vectors.npz"
@@ -36,13 +37,11 @@ def write_vectors(store: Store, model_id: str, path: Path) -> int:
     return len(rows)
 
 
-def load_vectors(store: Store, path: Path) -> int:
-    """Copy shipped vectors for the store's corpus entries not yet embedded; returns how many.
-
-    A missing or unreadable file is no error: the entries are then embedded as usual.
-    """
+def read_vectors(path: Path, model_id: str | None = None) -> tuple[str, dict[str, Vectors]]:
+    """The model id and the vectors by content hash in a shipped file; nothing when the file
+    is missing, unreadable, or (with ``model_id``) made with another model."""
     if not path.is_file():
-        return 0
+        return "", {}
     import numpy as np
 
     try:
@@ -51,8 +50,30 @@ def load_vectors(store: Store, path: Path) -> int:
             hashes = [str(h) for h in data["hashes"]]
             vectors = np.asarray(data["vectors"], dtype="<f4")
     except (OSError, ValueError, KeyError):
-        return 0
+        return "", {}
     if vectors.ndim != 2 or len(vectors) != len(hashes):
+        return "", {}
+    if model_id is not None and model != model_id:
+        return "", {}
+    return model, dict(zip(hashes, vectors, strict=True))
+
+
+def store_vectors(store: Store, model_id: str, vectors: list[tuple[str, Vectors]]) -> None:
+    """Keep vectors in the embeddings table under their content hash (existing ones stay)."""
+    with store.atomic():
+        store.db.conn.executemany(
+            "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
+            [(model_id, h, v.astype("<f4").tobytes()) for h, v in vectors],
+        )
+
+
+def load_vectors(store: Store, path: Path) -> int:
+    """Copy shipped vectors for the store's corpus entries not yet embedded; returns how many.
+
+    A missing or unreadable file is no error: the entries are then embedded as usual.
+    """
+    model, found = read_vectors(path)
+    if not found:
         return 0
     wanted = {
         r["content_hash"]
@@ -62,11 +83,7 @@ def load_vectors(store: Store, path: Path) -> int:
             [model],
         )
     }
-    rows = [(model, h, vectors[i].tobytes()) for i, h in enumerate(hashes) if h in wanted]
+    rows = [(h, v) for h, v in found.items() if h in wanted]
     if rows:
-        with store.atomic():
-            store.db.conn.executemany(
-                "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
-                rows,
-            )
+        store_vectors(store, model, rows)
     return len(rows)

@@ -287,6 +287,7 @@ class Suggestion:
     why: str
     rating: Rating | None
     accepted: bool
+    needs: tuple[str, ...] = ()  # ids in the needs taxonomy the idea was shown for
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Suggestion:
@@ -299,6 +300,7 @@ class Suggestion:
             why=row["why"],
             rating=Rating(row["rating"]) if row["rating"] else None,
             accepted=bool(row["accepted"]),
+            needs=tuple(json.loads(row.get("needs") or "[]")),
         )
 
 

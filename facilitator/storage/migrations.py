@@ -426,3 +426,23 @@ def m012_agreement_skipped(db: Database) -> None:
     """An *aftale* note that Afrunding offered as a plan item and the room skipped: it is
     remembered, so it is not offered again."""
     db.execute("ALTER TABLE notes ADD COLUMN agreement_skipped INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m013_needs(db: Database) -> None:
+    """The needs taxonomy: which needs each entry is tagged with (at import, per model and
+    taxonomy version), and which needs an idea was shown for."""
+    db.execute("ALTER TABLE suggestions ADD COLUMN needs TEXT NOT NULL DEFAULT '[]'")
+    db.execute(
+        """
+        CREATE TABLE entry_needs (
+            content_hash TEXT NOT NULL,
+            model TEXT NOT NULL,
+            taxonomy TEXT NOT NULL,
+            need_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (content_hash, model, taxonomy, need_id)
+        )
+        """
+    )
