@@ -143,6 +143,12 @@ class NeedSpace:
         self.taxonomy = taxonomy
         self._examples = examples
         self._owners = taxonomy.examples()[1]
+        self._words: dict[str, list[int]] = {}
+        for i, need in enumerate(taxonomy.needs):
+            for word in need.words:
+                self._words.setdefault(word, []).append(i)
+        self._lengths = sorted({len(w) for w in self._words})
+        self._stem_needs: dict[str, tuple[int, ...]] = {}
 
     def _per_need(self, sims: npt.NDArray[np.float32]) -> Scores:
         """Rows of similarities to every example → rows of the best example per need."""
@@ -175,10 +181,12 @@ class NeedSpace:
         """1 where a text uses a need's words (a stem that begins with one), else 0."""
         hits = np.zeros((len(texts), len(self.taxonomy)), dtype=np.float32)
         for row, text in enumerate(texts):
-            stems = set(stemmed(text))
-            for i, need in enumerate(self.taxonomy.needs):
-                if any(s.startswith(w) for w in need.words for s in stems):
-                    hits[row, i] = 1.0
+            for stem in set(stemmed(text)):
+                needs = self._stem_needs.get(stem)
+                if needs is None:  # a directory repeats its words: each is looked up once
+                    found = (self._words.get(stem[:n], ()) for n in self._lengths)
+                    needs = self._stem_needs[stem] = tuple({i for f in found for i in f})
+                hits[row, list(needs)] = 1.0
         return hits
 
     def statement_needs(self, vector: Vectors, text: str) -> tuple[int, ...]:
