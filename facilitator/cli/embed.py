@@ -55,6 +55,7 @@ def embed_corpus(store: Store) -> int:
     Without a model the import still stands: the entries are embedded when first needed.
     """
     from facilitator.directory import embeddings
+    from facilitator.directory.needs import tag_entries
     from facilitator.directory.ranking import ensure_embeddings, missing_embeddings
 
     try:
@@ -63,6 +64,7 @@ def embed_corpus(store: Store) -> int:
         click.echo(t("embed.later", reason=exc), err=True)
         return 0
     if not missing_embeddings(store, embedder.model_id):
+        tag_entries(store, embedder)  # a new taxonomy, or entries whose vectors were shipped
         click.echo(t("embed.all_ready"))
         return 0
     progress = ProgressLine()
@@ -73,6 +75,7 @@ def embed_corpus(store: Store) -> int:
         click.echo(t("embed.interrupted", done=progress.done, total=progress.total), err=True)
         raise
     progress.close()
+    tag_entries(store, embedder)  # seconds: a matrix product over the stored vectors
     seconds = _number(time.monotonic() - progress.start)
     click.echo(t("embed.done", n=embedded, seconds=seconds))
     return embedded

@@ -19,7 +19,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.records import CorpusEntry
 from facilitator.domain.safetext import printable
 from facilitator.domain.vocabulary import EntryKind, Rating
-from facilitator.i18n import t
+from facilitator.i18n import current_language, t
 from facilitator.meetings.register import get_meeting
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ def print_idea(
     *,
     rating: Rating | None = None,
     score: float | None = None,
+    needs: str = "",
 ) -> None:
     """One idea for a person at a terminal; the ranking's ``score`` only if asked for."""
     say(f"{number:>2}. {title_of(entry)}  [{kind_label(entry)} · {printable(silo_name)}]")
@@ -117,6 +118,7 @@ def print_idea(
         if value:
             lines.append(t(f"cli.idea.{key}", **{key: value}))
     lines.append(printable(why))
+    lines.append(needs)
     if rating is not None:
         lines.append(t("cli.idea.rating", rating=t(f"rating.{rating.value}")))
     if score is not None:
@@ -141,8 +143,7 @@ def idea_as_dict(item: ShownSuggestion) -> dict[str, Any]:
         "quote": suggestion.why,
         "said_by": item.said.label() if item.said else None,
         "phase": item.said.phase.value if item.said and item.said.phase else None,
-        # No needs taxonomy yet: the ranking will name the needs an idea meets.
-        "needs": [],
+        "needs": [{"id": n.id, "label": n.name(current_language())} for n in item.needs],
         "rating": suggestion.rating.value if suggestion.rating else None,
         "accepted": suggestion.accepted,
         "can_contribute": item.contribute,
@@ -183,6 +184,7 @@ def ideas_command(meeting_ref: str, as_json: bool, declined: bool, verbose: bool
             item.why,
             rating=item.suggestion.rating,
             score=item.suggestion.score if verbose else None,
+            needs=item.need_line,
         )
 
 

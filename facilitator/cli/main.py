@@ -32,7 +32,7 @@ from facilitator.cli.rights import register as register_rights
 from facilitator.directory import corpus, departments
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.safetext import printable
-from facilitator.i18n import set_language, t
+from facilitator.i18n import current_language, set_language, t
 from facilitator.i18n.dates import short_date
 from facilitator.meetings import people, register
 from facilitator.storage.store import Store
@@ -271,6 +271,7 @@ def corpus_stats(as_json: bool) -> None:
 def suggest(text: str, as_json: bool, k: int, verbose: bool) -> None:
     """Suggest offers and friends for TEXT, with why."""
     from facilitator.directory.ranking import queries_from_text
+    from facilitator.directory.suggestions import need_line
     from facilitator.directory.why import why_line
 
     if not 1 <= k <= MAX_K:
@@ -293,6 +294,7 @@ def suggest(text: str, as_json: bool, k: int, verbose: bool) -> None:
                     "source_kind": r.entry.source_kind,
                     "score": r.score,
                     "why": r.why,
+                    "needs": [{"id": n.id, "label": n.name(current_language())} for n in r.needs],
                     "can_contribute": r.entry.can_contribute,
                     "last_confirmed": r.entry.last_confirmed,
                     "description": r.entry.description,
@@ -309,6 +311,7 @@ def suggest(text: str, as_json: bool, k: int, verbose: bool) -> None:
                 silos.get(r.entry.silo, r.entry.silo),
                 why_line(r.why, None),
                 score=r.score if verbose else None,
+                needs=need_line(r.needs),
             )
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -64,45 +65,61 @@ class Lexical:
     imports scipy, which cost a `facilitator suggest` more than the search itself.
     """
 
-    def __init__(self, passages: Sequence[str]) -> None:
-        self.size = len(passages)
+    def __init__(self, passages: Iterable[str] = ()) -> None:
+        self.size = 0
         self.vocab_dict: dict[str, int] = {}
-        self._docs: list[npt.NDArray[np.int32]] = []
-        self._scores: list[npt.NDArray[np.float32]] = []
-        if not passages:
+        # Postings as compact arrays while passages come in (a Python int per posting cost
+        # over 200 MB at 100,000 entries), then sorted by word once in ``_finish``.
+        self._words = array("i")
+        self._owners = array("i")
+        self._counts = array("f")
+        self._lengths = array("i")
+        self._offsets: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._docs: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
+        self._scores: npt.NDArray[np.float32] = np.zeros(0, dtype=np.float32)
+        self._ready = True
+        self.extend(passages)
+
+    def extend(self, passages: Iterable[str]) -> None:
+        """Add passages (after those already added); scored from the next ``scores`` on."""
+        for passage in passages:
+            words = terms(passage)
+            for word, count in Counter(words).items():
+                self._words.append(self.vocab_dict.setdefault(word, len(self.vocab_dict)))
+                self._owners.append(self.size)
+                self._counts.append(count)
+            self._lengths.append(len(words))
+            self.size += 1
+            self._ready = False
+
+    def _finish(self) -> None:
+        self._ready = True
+        if not self.size:
             return
-        docs = [terms(p) for p in passages]
-        lengths = np.array([len(d) for d in docs])
-        average = lengths.mean()
-        # Every (word, passage) pair once, with its count; then all scores in one go.
-        words: list[int] = []
-        owners: list[int] = []
-        counts: list[int] = []
-        for doc, stems in enumerate(docs):
-            for word, count in Counter(stems).items():
-                words.append(self.vocab_dict.setdefault(word, len(self.vocab_dict)))
-                owners.append(doc)
-                counts.append(count)
-        word_ids = np.array(words, dtype=np.int64)
-        doc_ids = np.array(owners, dtype=np.int32)
+        word_ids = np.frombuffer(self._words, dtype=np.int32)
+        doc_ids = np.frombuffer(self._owners, dtype=np.int32)
+        lengths = np.frombuffer(self._lengths, dtype=np.int32)
         df = np.bincount(word_ids, minlength=len(self.vocab_dict))
         idf = np.array(
             [math.log(1 + (self.size - n + 0.5) / (n + 0.5)) for n in df.tolist()],
             dtype=np.float32,
         )
-        freq = np.array(counts, dtype=np.float32)
-        tfc = freq / (K1 * ((1 - B) + B * lengths[doc_ids] / average) + freq)
+        freq = np.frombuffer(self._counts, dtype=np.float32)
+        tfc = freq / (K1 * ((1 - B) + B * lengths[doc_ids] / lengths.mean()) + freq)
         scores = (idf[word_ids] * tfc).astype(np.float32)
         order = np.argsort(word_ids, kind="stable")
-        cuts = np.cumsum(df)[:-1]
-        self._docs = np.split(doc_ids[order], cuts)
-        self._scores = np.split(scores[order], cuts)
+        self._offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        self._docs = doc_ids[order]
+        self._scores = scores[order]
 
     def scores(self, text: str) -> npt.NDArray[np.float32]:
         """One BM25 score per passage, in the order given; zeros when no word is known."""
+        if not self._ready:
+            self._finish()
         total = np.zeros(self.size, dtype=np.float32)
         for word in terms(text):
             token = self.vocab_dict.get(word)
             if token is not None:  # each query word adds its column, in the query's order
-                total[self._docs[token]] += self._scores[token]
+                start, end = self._offsets[token], self._offsets[token + 1]
+                total[self._docs[start:end]] += self._scores[start:end]
         return total

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,12 +74,18 @@ class Taxonomy:
         return len(self.needs)
 
     def examples(self) -> tuple[list[str], npt.NDArray[np.int32]]:
-        """Every example statement, and the index of the need each belongs to."""
+        """Every example statement as it is matched, and the index of the need it belongs to.
+
+        Matched as a statement is: without diagnoses ("efter hjerneskaden" would otherwise
+        pull a statement towards a need by its diagnosis).
+        """
         texts: list[str] = []
         owners: list[int] = []
         for i, need in enumerate(self.needs):
-            texts += need.examples
-            owners += [i] * len(need.examples)
+            for example in need.examples:
+                if text := for_matching(example):
+                    texts.append(text)
+                    owners.append(i)
         return texts, np.asarray(owners, dtype=np.int32)
 
     def by_id(self, need_id: str) -> Need | None:
@@ -287,17 +293,15 @@ def tag_entries(store: Store, embedder: Embedder, space: NeedSpace | None = None
     return tagged
 
 
-def stored_tags(store: Store, model_id: str, taxonomy: Taxonomy) -> dict[str, dict[str, float]]:
-    """Per content hash: the needs it is tagged with and their scores (above the floor)."""
-    rows = store.rows(
-        "SELECT content_hash, need_id, score FROM entry_needs"
-        " WHERE model = ? AND taxonomy = ? AND score >= ?",
+def stored_tags(store: Store, model_id: str, taxonomy: Taxonomy) -> Iterator[dict[str, Any]]:
+    """Each entry's tags above the floor, best first: rows of entry_id, need_id and score
+    (streamed: at 100,000 entries a list of them would double the index's peak)."""
+    return store.db.query(
+        "SELECT e.id AS entry_id, n.need_id, n.score FROM corpus_entries e JOIN entry_needs n"
+        " ON n.content_hash = e.content_hash WHERE n.model = ? AND n.taxonomy = ?"
+        " AND n.score >= ? ORDER BY e.id, n.score DESC",
         [model_id, taxonomy.fingerprint, TAG_FLOOR],
     )
-    tags: dict[str, dict[str, float]] = {}
-    for r in rows:
-        tags.setdefault(r["content_hash"], {})[r["need_id"]] = float(r["score"])
-    return tags
 
 
 def hsds_tags(taxonomy: Taxonomy, terms: Sequence[str]) -> list[int]:

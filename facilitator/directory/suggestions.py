@@ -8,6 +8,7 @@ Each idea says why, in the words of whoever said them (``why.why_line``).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from facilitator.directory.needs import Need
@@ -55,8 +56,7 @@ class ShownSuggestion:
     @property
     def need_line(self) -> str:
         """ "Behov: ensomhed om aftenen", or nothing when no need is named."""
-        names = [n.name(current_language()) for n in self.needs]
-        return t("why.needs", needs=", ".join(names)) if names else ""
+        return need_line(self.needs)
 
     @property
     def declined(self) -> bool:
@@ -98,6 +98,12 @@ def rank_for_meeting(
         exclude=declined_entries(store, meeting.citizen_id),
         present_silos=present_silos(store, meeting_id),
     )
+
+
+def need_line(needs: Sequence[Need]) -> str:
+    """The needs an idea meets, in the words of the taxonomy: "Behov: ensomhed om aftenen"."""
+    names = [n.name(current_language()) for n in needs]
+    return t("why.needs", needs=", ".join(names)) if names else ""
 
 
 def need_ids(ranked: Ranked) -> str:

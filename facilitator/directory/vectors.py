@@ -21,19 +21,28 @@ def sidecar_path(corpus_path: Path) -> Path:
     return corpus_path.with_name(corpus_path.stem + SUFFIX)
 
 
-def write_vectors(store: Store, model_id: str, path: Path) -> int:
-    """Write the store's vectors of ``model_id`` for its corpus entries; returns how many."""
+def write_vectors(store: Store, model_id: str, path: Path, hashes: list[str] | None = None) -> int:
+    """Write the store's vectors of ``model_id`` for its corpus entries (or for ``hashes``,
+    e.g. the needs taxonomy's examples); returns how many."""
+    import json
+
     import numpy as np
 
+    if hashes is None:
+        wanted = "SELECT content_hash FROM corpus_entries"
+        params: list[str] = [model_id]
+    else:
+        wanted = "SELECT value FROM json_each(?)"
+        params = [model_id, json.dumps(hashes)]
     rows = store.rows(
         "SELECT v.content_hash, v.vector FROM embeddings v WHERE v.model = ? AND"
-        " v.content_hash IN (SELECT content_hash FROM corpus_entries) ORDER BY v.content_hash",
-        [model_id],
+        f" v.content_hash IN ({wanted}) ORDER BY v.content_hash",
+        params,
     )
-    hashes = np.array([r["content_hash"] for r in rows], dtype="U64")
+    keys = np.array([r["content_hash"] for r in rows], dtype=str)
     vectors = np.vstack([np.frombuffer(r["vector"], dtype="<f4") for r in rows]).astype("<f4")
     with path.open("wb") as out:
-        np.savez_compressed(out, model=np.array(model_id), hashes=hashes, vectors=vectors)
+        np.savez_compressed(out, model=np.array(model_id), hashes=keys, vectors=vectors)
     return len(rows)
 
 

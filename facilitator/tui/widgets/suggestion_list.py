@@ -53,6 +53,8 @@ def describe(item: ShownSuggestion, today: date) -> str:
         f"  {escape(kind)} · {escape(item.silo_name)} · {freshness(item, today)}",
         f"  {escape(item.why)}",
     ]
+    if item.need_line:
+        lines.append(f"  [i]{escape(item.need_line)}[/i]")
     if item.contribute:
         lines.append(f"  {escape(t('suggestion.you_can_contribute'))}")
     if entry.needs_decision:
