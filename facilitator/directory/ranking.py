@@ -370,7 +370,8 @@ class SuggestionIndex:
                 shared = self._profiles[cand].astype(np.float32) @ np.maximum(qprofiles[qi], 0)
                 # Divided by the weights' sum: the fixed bonuses and penalties below keep
                 # their size on the blended scale.
-                score = (score + w.needs * scale(shared.astype(np.float32))) / (1 + w.needs)
+                blended = score + w.needs * scale(shared.astype(np.float32))
+                score = (blended / (1 + w.needs)).astype(np.float32)
             giving = query.contribute or wants_to_give(texts[qi])
             stated = (
                 self._space.statement_needs(qvecs[qi], texts[qi]) if self._space is not None else ()
