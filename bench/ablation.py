@@ -44,6 +44,14 @@ def configurations(base: Any) -> list[tuple[str, Any]]:
     return rows
 
 
+def ranked(index: Any, texts: list[str], wanted: list[set[str]]) -> Scores:
+    """The index's top 10 for each statement, scored against the labels."""
+    from facilitator.directory.ranking import queries_from_text
+
+    rankings = [[r.entry.id for r in index.search(queries_from_text(t), k=K)] for t in texts]
+    return score(rankings, wanted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--part", choices=["tune", "heldout"], required=True)
@@ -53,10 +61,10 @@ def main() -> None:
 
     from blind import build
 
-    from facilitator.directory import corpus
+    from facilitator.directory import corpus, lexical, needs
     from facilitator.directory.corpus import load_file
     from facilitator.directory.embeddings import make_embedder
-    from facilitator.directory.ranking import SuggestionIndex, Weights, queries_from_text
+    from facilitator.directory.ranking import SuggestionIndex, Weights
     from facilitator.storage.store import Store
 
     said = {s["id"]: s["text"] for s in statements()}
@@ -79,12 +87,24 @@ def main() -> None:
         corpus.import_file(store, corpus_path(name))
         index = SuggestionIndex(embedder)
         index.build(store)
+
+        texts = [said[i] for i in ids]
         for label, weights in configurations(Weights()):
             index.weights = weights
-            rankings = [
-                [r.entry.id for r in index.search(queries_from_text(said[i]), k=K)] for i in ids
-            ]
-            results.setdefault(label, {})[name] = score(rankings, wanted)
+            results.setdefault(label, {})[name] = ranked(index, texts, wanted)
+        # Stages inside the index: built again with the stage switched off.
+        for label, module, constant, off in (
+            ("without compound prefixes in BM25", lexical, "PREFIX", 0),
+            ("without the needs' own words", needs, "WORD_WEIGHT", 0.0),
+        ):
+            kept = getattr(module, constant)
+            setattr(module, constant, off)
+            try:
+                other = SuggestionIndex(embedder)
+                other.build(store)
+                results.setdefault(label, {})[name] = ranked(other, texts, wanted)
+            finally:
+                setattr(module, constant, kept)
         store.close()
     head = " | ".join(f"{c} r@1 | {c} r@5 | {c} MRR" for c in corpora)
     print(f"part: {args.part}\n\n| configuration | {head} |")
