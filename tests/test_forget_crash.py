@@ -104,14 +104,20 @@ def test_forget_killed_anywhere_finishes_at_the_next_start(
         shutil.rmtree(home)
         shutil.copytree(original, home)
 
-    # One erasure uninterrupted: how long the erasure itself takes (imports excluded).
-    proc = start_forget(home, cid)
-    assert read_line(proc) == "READY"
-    began = time.monotonic()
-    rest = proc.communicate(timeout=120)[0]
-    span = time.monotonic() - began
-    assert proc.returncode == 0 and "STEP done" in rest, rest
-    assert restart_and_check(home, cid) == "finished"
+    # Two erasures uninterrupted: how long the erasure itself takes (imports excluded). The
+    # shorter one sets the kill window: the first run is often slowed by a cold disk cache,
+    # and a window set by it let a third of the random kills land after the erasure ended.
+    spans = []
+    for _ in range(2):
+        fresh()
+        proc = start_forget(home, cid)
+        assert read_line(proc) == "READY"
+        began = time.monotonic()
+        rest = proc.communicate(timeout=120)[0]
+        spans.append(time.monotonic() - began)
+        assert proc.returncode == 0 and "STEP done" in rest, rest
+        assert restart_and_check(home, cid) == "finished"
+    span = min(spans)
 
     rng = random.Random(int(os.environ.get("FACILITATOR_KILL_SEED", "17")))
     outcomes: dict[str, int] = {}
