@@ -41,14 +41,23 @@ def test_every_example_has_a_shipped_vector_of_the_default_model() -> None:
 @pytest.mark.parametrize(
     ("broken", "says"),
     [
-        ({"needs": [{"id": "a", "examples": {"da": ["x"]}}] * 2}, "repeated id"),
-        ({"needs": [{"id": "a", "examples": {}}]}, "no examples"),
-        ({"needs": [{"id": "a", "direction": "take", "examples": {"da": ["x"]}}]}, "direction"),
+        ({"needs": [{"id": "a", "examples": {"da": ["x"]}}] * 2}, "»a« mangler eller står"),
+        ({"needs": [{"id": "a", "examples": {}}]}, "»a« har ingen eksempler"),
+        ({"needs": [{"id": "a", "direction": "tag", "examples": {"da": ["x"]}}]}, "»tag«"),
+        ([1, 2], "skal være et objekt"),
     ],
 )
-def test_a_broken_taxonomy_says_what_is_wrong(broken: dict[str, object], says: str) -> None:
+def test_a_broken_taxonomy_says_what_is_wrong(broken: object, says: str) -> None:
     with pytest.raises(ValueError, match=says):
         needs.parse(broken)
+
+
+def test_a_broken_taxonomy_stops_suggest_with_one_sentence(home: Path) -> None:
+    assert run_cli("init", "--demo").code == 0
+    (home / needs.FILE_NAME).write_text('{"needs": [{"id": "a"', encoding="utf-8")
+    result = run_cli("suggest", "Jeg vil gerne fiske")
+    assert result.code != 0 and "Traceback" not in result.err
+    assert result.err.strip().count("\n") == 0 and "needs.json" in result.err
 
 
 def test_a_municipality_replaces_the_taxonomy(home: Path) -> None:
@@ -140,3 +149,19 @@ def test_ideas_name_the_needs(demo_store: Store) -> None:
     assert named and all(set(n) == {"id", "label"} for n in named)
     text = run_cli("ideas", str(meeting_id), env=real).out
     assert "Behov: " in text
+
+
+async def test_a_broken_taxonomy_is_told_on_the_wall(demo_store: Store, home: Path) -> None:
+    from facilitator.directory.embeddings import HashingEmbedder as Hashing
+    from facilitator.tui.app import make_app
+
+    (home / needs.FILE_NAME).write_text("[1, 2]", encoding="utf-8")
+    app = make_app(demo_store, embedder_factory=Hashing)
+    async with app.run_test(size=(140, 42)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app.index_status != "loading":
+                break
+        assert app.index_status == "failed"  # the meeting goes on without ideas
+        told = [str(n.message) for n in app._notifications]
+        assert any("needs.json" in m and "skal være et objekt" in m for m in told), told

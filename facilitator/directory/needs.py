@@ -1,4 +1,4 @@
-"""The needs taxonomy: some sixty needs in everyday Danish, each with statements people say.
+"""The needs taxonomy: some seventy needs in everyday Danish, each with statements people say.
 
 A statement and an entry are linked through the needs they both come close to, so "Telefonen
 ringer aldrig efter klokken fem" finds the telephone friend without a word in common, and the
@@ -28,8 +28,10 @@ from facilitator.directory.dense import Vectors
 from facilitator.directory.embeddings import Embedder, from_blob
 from facilitator.directory.lexical import stemmed
 from facilitator.directory.vectors import read_vectors, sidecar_path, store_vectors
+from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.privacy import for_matching
 from facilitator.domain.records import CorpusEntry
+from facilitator.i18n import t
 from facilitator.storage import paths
 from facilitator.storage.store import Store
 
@@ -99,22 +101,28 @@ def taxonomy_path() -> Path:
     return own if own.is_file() else paths.corpus_dir() / FILE_NAME
 
 
-def parse(data: dict[str, Any]) -> Taxonomy:
-    """A taxonomy from its JSON; ValueError names what is wrong."""
+def parse(data: object) -> Taxonomy:
+    """A taxonomy from its JSON; ValueError names what is wrong, in the user's language."""
+    if not isinstance(data, dict) or not isinstance(data.get("needs", []), list):
+        raise ValueError(t("err.needs_shape"))
     needs: list[Need] = []
     seen: set[str] = set()
     for raw in data.get("needs", []):
+        if not isinstance(raw, dict):
+            raise ValueError(t("err.needs_shape"))
         need_id = str(raw.get("id", "")).strip()
         if not need_id or need_id in seen:
-            raise ValueError(f"needs.json: missing or repeated id {need_id!r}")
+            raise ValueError(t("err.needs_id", id=need_id))
         seen.add(need_id)
         examples = raw.get("examples", {})
-        said = [str(t) for lang in ("da", "en") for t in examples.get(lang, []) if str(t).strip()]
+        if not isinstance(examples, dict):
+            raise ValueError(t("err.needs_examples", id=need_id))
+        said = [str(x) for lang in ("da", "en") for x in examples.get(lang, []) if str(x).strip()]
         if not said:
-            raise ValueError(f"needs.json: need {need_id!r} has no examples")
+            raise ValueError(t("err.needs_examples", id=need_id))
         direction = str(raw.get("direction", "need"))
         if direction not in ("need", "give"):
-            raise ValueError(f"needs.json: need {need_id!r} has direction {direction!r}")
+            raise ValueError(t("err.needs_direction", id=need_id, direction=direction))
         needs.append(
             Need(
                 id=need_id,
@@ -131,7 +139,11 @@ def parse(data: dict[str, Any]) -> Taxonomy:
 
 @cache
 def _load(path: Path, mtime: float) -> Taxonomy:
-    return parse(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return parse(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError, TypeError) as exc:
+        # A municipality's own file with a mistake in it: say which file, and what.
+        raise FacilitatorError(t("err.needs_file", path=path, reason=exc)) from exc
 
 
 def load(path: Path | None = None) -> Taxonomy:

@@ -58,10 +58,11 @@ HIGH_CONTRAST = Theme(
 class IndexReady(Message):
     """The model is loaded and the corpus index is built (posted from a worker thread)."""
 
-    def __init__(self, index: SuggestionIndex | None, error: str = "") -> None:
+    def __init__(self, index: SuggestionIndex | None, error: str = "", said: str = "") -> None:
         super().__init__()
         self.index = index
         self.error = error
+        self.said = said  # a sentence for the leader (e.g. a broken needs.json), if any
 
 
 class SuggestionsReady(Message):
@@ -162,7 +163,8 @@ class FacilitatorApp(App[None]):
             index = SuggestionIndex(embedder)
             index.build(store)
         except Exception as exc:  # the meeting goes on without ideas
-            self.post_message(IndexReady(None, f"{type(exc).__name__}: {exc}"))
+            said = str(exc) if isinstance(exc, FacilitatorError) else ""
+            self.post_message(IndexReady(None, f"{type(exc).__name__}: {exc}", said))
             return
         finally:
             store.close()
@@ -173,6 +175,8 @@ class FacilitatorApp(App[None]):
         self.index_status = "ready" if message.index is not None else "failed"
         if message.error:
             self.log.warning(f"suggestions unavailable: {message.error}")
+        if message.said:  # what the leader can fix, said once
+            self.notify(message.said, severity="warning", timeout=20)
         for meeting_id in sorted(self._pending):
             self.request_suggestions(meeting_id)
         self._pending.clear()
