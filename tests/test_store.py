@@ -134,6 +134,21 @@ def test_refuses_foreign_sqlite_and_leaves_it(home: Path) -> None:
     assert not (home / "facilitator.db-wal").exists()
 
 
+def test_a_first_start_stopped_before_its_first_migration_opens(home: Path) -> None:
+    # A kill right after the bookkeeping table was made (seen in test_demo_atomic's kills):
+    # the file holds our empty _sqlite_migrations and nothing else. It is ours; carry on.
+    home.mkdir(parents=True)
+    conn = sqlite3.connect(home / "facilitator.db")
+    conn.execute(
+        "CREATE TABLE _sqlite_migrations (id INTEGER PRIMARY KEY, migration_set TEXT,"
+        " name TEXT, applied_at TEXT)"
+    )
+    conn.commit()
+    conn.close()
+    with Store.open() as store:
+        assert store.applied_migrations()[0] == "m001_initial"
+
+
 def test_refuses_corrupt_database(home: Path) -> None:
     with Store.open() as store:
         people.add_citizen(store, "Test Borger")

@@ -78,6 +78,10 @@ def _check_existing(path: Path) -> list[str]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(t("err.store_corrupt", path=path)) from exc
+    if not applied and tables == {"_sqlite_migrations"}:
+        # Our own first start, stopped after the bookkeeping table was made and before the
+        # first migration committed (a kill, a power cut): nothing else is there, so carry on.
+        return []
     if not applied:
         raise StoreError(t("err.store_foreign", path=path))
     unknown = [name for name in applied if name not in known_names()]
