@@ -176,3 +176,41 @@ async def test_ikke_for_mig_leaves_the_wall_and_v_shows_it(demo_store: Store) ->
         [meeting_id, declined],
     )
     assert stored is not None and stored["rating"] == Rating.NEJ.value  # the choice is kept
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_plan_says_whose_words_an_item_was_made_from(demo_store: Store, language: str) -> None:
+    from facilitator.documents.compose import render_plan_document
+    from facilitator.domain.vocabulary import Who
+    from facilitator.meetings import plan
+
+    meeting_id, ids = notes_by_everyone(demo_store)
+    for who, note_id in ids.items():
+        plan.add_plan_item(
+            demo_store, meeting_id, f"Punkt fra {who}", who=Who.SAMMEN, source_note_id=note_id
+        )
+    said = {i["what"]: i.get("said_by") for i in plan.snapshot(demo_store, meeting_id)["items"]}
+    assert said["Punkt fra citizen"] is None  # the citizen's own words are just the item
+    assert said["Punkt fra relative"] == {
+        "name": "Lone",
+        "role": "søster",
+        "kind": "privat",
+        "future": False,
+    }
+    assert said["Punkt fra future"] is not None and said["Punkt fra future"]["future"]
+    set_language(language)
+    try:
+        for kind in ("citizen", "s141"):
+            for fmt in ("md", "html"):
+                text = render_plan_document(demo_store, meeting_id, kind, fmt).content
+                assert isinstance(text, str)
+                if language == "da":
+                    assert "Lone (søster) sagde det." in text
+                    assert "Ali (ergoterapeut) sagde det." in text
+                    assert "Fra fremtidsdialogen." in text
+                else:
+                    assert "Lone (søster) said this." in text
+                    assert "From the future dialogue." in text
+                assert text.count("sagde det.") + text.count("said this.") == 2
+    finally:
+        set_language("da")

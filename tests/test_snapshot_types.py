@@ -26,9 +26,12 @@ def test_the_snapshot_has_exactly_the_typed_keys(demo_store: Store) -> None:
     assert data["participants"]
     assert all(set(p) == keys(types.SnapshotParticipant) for p in data["participants"])
     items = data["items"] + data["not_possible"] + data["parked"]
-    # "what_now" is NotRequired: only an item carried on from the last meeting has it.
+    # "what_now" and "said_by" are NotRequired: only an item carried on from the last
+    # meeting, or made from someone else's words, has them.
     every = keys(types.SnapshotItem)
-    assert items and all(every - {"what_now"} <= set(i) <= every for i in items)
+    assert items and all(every - {"what_now", "said_by"} <= set(i) <= every for i in items)
+    said = [i["said_by"] for i in items if "said_by" in i]
+    assert all(set(w) == keys(types.SaidWords) for w in said)
 
 
 def test_a_stored_version_reads_back_as_the_same_snapshot(demo_store: Store) -> None:

@@ -110,6 +110,16 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
         text = long_date(value, lang)
         return MdSafe(text) if markdown else text
 
+    def said(item: dict[str, Any]) -> str:
+        """ "Lone (søster) sagde det." or "Fra fremtidsdialogen.", or "" for the citizen's."""
+        words = item.get("said_by")
+        if not words:
+            return ""
+        if words.get("future"):
+            return tr("plan.said_future")
+        role = words.get("role") or t(f"why.role.{words.get('kind', '')}", lang)
+        return tr("plan.said_by", name=words.get("name", ""), role=role)
+
     env = _environment(autoescape=not markdown)
     # The i18n extension's ``_`` calls ``gettext``: with the key as msgid and keyword
     # parameters, as newstyle gettext does, and escaped the way this format needs.
@@ -119,6 +129,7 @@ def _render(name: str, fmt: str, language: str | None, **context: Any) -> str:
         t=tr,  # what a municipality's override templates from before gettext call
         lang=lang,
         longdate=longdate,
+        said=said,
         page_of=page_of(lang),
         **context,
     )

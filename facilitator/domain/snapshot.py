@@ -55,6 +55,15 @@ class SnapshotParticipant(TypedDict):
     department: str
 
 
+class SaidWords(TypedDict):
+    """Who said the words a plan item was made from, when it was not the citizen."""
+
+    name: str  # first name
+    role: str  # the relation or role in the circle ("søster"), or "" for the kind's name
+    kind: str  # ParticipantKind value
+    future: bool  # imagined in the future dialogue: nobody's present wish
+
+
 class SnapshotItem(TypedDict):
     """One plan item, in any section (plan, not possible, parked)."""
 
@@ -72,6 +81,8 @@ class SnapshotItem(TypedDict):
     review: str
     #: "Hvad nu?" from Siden sidst, on an item carried on from the last meeting.
     what_now: NotRequired[str]
+    #: An item made from someone else's words (an idea or an agreement noted in their turn).
+    said_by: NotRequired[SaidWords]
 
 
 class PlanSnapshot(TypedDict):

@@ -9,8 +9,16 @@ from typing import Any, Literal
 from facilitator.domain.errors import FacilitatorError, NotFound
 from facilitator.domain.privacy import mask_deep
 from facilitator.domain.records import Note, PlanItem, PlanVersion
-from facilitator.domain.snapshot import OwnWords, PlanSnapshot, SnapshotItem
-from facilitator.domain.vocabulary import NoteKind, ParticipantKind, PlanSection, PlanStatus, Who
+from facilitator.domain.snapshot import OwnWords, PlanSnapshot, SaidWords, SnapshotItem
+from facilitator.domain.vocabulary import (
+    NoteKind,
+    ParticipantKind,
+    Phase,
+    PlanSection,
+    PlanStatus,
+    TurnKind,
+    Who,
+)
 from facilitator.i18n import t, tn
 from facilitator.meetings import consent, people, register
 from facilitator.storage.store import Store
@@ -185,7 +193,32 @@ def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
         said = what_now(item)
         if said:  # only a carried item has the key, so older versions compare unchanged
             data["what_now"] = said
+        words = said_by(item)
+        if words is not None:  # the same: only an item made from someone else's words
+            data["said_by"] = words
         return data
+
+    def said_by(item: PlanItem) -> SaidWords | None:
+        """Whose words the item was made from, unless they were the citizen's own (now)."""
+        if item.source_note_id is None:
+            return None
+        row = store.row(
+            "SELECT p.name, p.kind, p.relation, t.phase, t.kind AS turn_kind FROM notes n"
+            " JOIN participants p ON p.id = n.participant_id JOIN turns t ON t.id = n.turn_id"
+            " WHERE n.id = ?",
+            [item.source_note_id],
+        )
+        if row is None:
+            return None
+        future = row["phase"] == Phase.FREMTIDSDIALOG or row["turn_kind"] == TurnKind.FREMTID
+        if row["kind"] == ParticipantKind.BORGER.value and not future:
+            return None
+        return {
+            "name": (str(row["name"]).split() or [""])[0],
+            "role": str(row["relation"] or ""),
+            "kind": str(row["kind"]),
+            "future": bool(future),
+        }
 
     items = plan_items(store, meeting_id)
     data: PlanSnapshot = mask_deep(
