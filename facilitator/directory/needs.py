@@ -207,14 +207,14 @@ class NeedSpace:
                 hits[row, list(needs)] = 1.0
         return hits
 
-    def statement_needs(self, vector: Vectors, text: str) -> tuple[int, ...]:
-        """The one or two needs a statement is nearest (indices), best first."""
+    def statement_needs(self, profile: Scores) -> tuple[int, ...]:
+        """The one or two needs a statement's profile (a row of ``profile``) is nearest
+        (indices), best first."""
         if not len(self.taxonomy):
             return ()
-        near = self.profile(vector.reshape(1, -1), [text])[0]
-        order = np.argsort(-near)[:NEEDS_PER_STATEMENT]
-        top = float(near[order[0]])
-        return tuple(int(i) for i in order if top - float(near[i]) <= STATEMENT_MARGIN)
+        order = np.argsort(-profile)[:NEEDS_PER_STATEMENT]
+        top = float(profile[order[0]])
+        return tuple(int(i) for i in order if top - float(profile[i]) <= STATEMENT_MARGIN)
 
 
 def example_key(text: str) -> str:

@@ -22,11 +22,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from facilitator.directory.embeddings import Embedder, Vectors, from_blob, to_blob
+from facilitator.directory.embeddings import Embedder, Vectors, from_blob
 from facilitator.directory.giving import place_to_give, wants_to_give
 from facilitator.directory.lexical import Lexical
 from facilitator.directory.needs import Need, NeedSpace, need_space, stored_tags, tag_entries
 from facilitator.directory.vector_index import decode, new_index, ready_for_search
+from facilitator.directory.vectors import store_vectors
 from facilitator.domain.privacy import for_matching, mask_cpr
 from facilitator.domain.records import CorpusEntry, Note
 from facilitator.domain.vocabulary import EntryKind, NoteKind, ParticipantKind, Rating
@@ -166,11 +167,7 @@ def ensure_embeddings(
         by_hash = {r["content_hash"]: CorpusEntry.from_row(r) for r in rows}
         chunk = sorted(by_hash)
         vectors = embedder.embed_passages([for_matching(by_hash[h].passage) for h in chunk])
-        with store.atomic():
-            store.db.conn.executemany(
-                "INSERT OR IGNORE INTO embeddings (model, content_hash, vector) VALUES (?, ?, ?)",
-                [(embedder.model_id, h, to_blob(vectors[i])) for i, h in enumerate(chunk)],
-            )
+        store_vectors(store, embedder.model_id, list(zip(chunk, vectors, strict=True)))
         if progress:
             progress(min(start + batch, len(hashes)), len(hashes))
     return len(hashes)
@@ -374,7 +371,9 @@ class SuggestionIndex:
                 score = (blended / (1 + w.needs)).astype(np.float32)
             giving = query.contribute or wants_to_give(texts[qi])
             stated = (
-                self._space.statement_needs(qvecs[qi], texts[qi]) if self._space is not None else ()
+                self._space.statement_needs(qprofiles[qi])
+                if self._space and qprofiles is not None
+                else ()
             )
             heard = replace(query, contribute=giving, needs=stated)
             for pos, idx in enumerate(cand.tolist()):

@@ -13,14 +13,13 @@ from facilitator.domain.snapshot import OwnWords, PlanSnapshot, SaidWords, Snaps
 from facilitator.domain.vocabulary import (
     NoteKind,
     ParticipantKind,
-    Phase,
     PlanSection,
     PlanStatus,
-    TurnKind,
     Who,
 )
 from facilitator.i18n import t, tn
 from facilitator.meetings import consent, people, register
+from facilitator.meetings.speakers import said_by as said_by_notes
 from facilitator.storage.store import Store
 
 PLAN_FIELDS = (
@@ -200,27 +199,18 @@ def snapshot(store: Store, meeting_id: int) -> PlanSnapshot:
 
     def said_by(item: PlanItem) -> SaidWords | None:
         """Whose words the item was made from, unless they were the citizen's own (now)."""
-        if item.source_note_id is None:
-            return None
-        row = store.row(
-            "SELECT p.name, p.kind, p.relation, t.phase, t.kind AS turn_kind FROM notes n"
-            " JOIN participants p ON p.id = n.participant_id JOIN turns t ON t.id = n.turn_id"
-            " WHERE n.id = ?",
-            [item.source_note_id],
-        )
-        if row is None:
-            return None
-        future = row["phase"] == Phase.FREMTIDSDIALOG or row["turn_kind"] == TurnKind.FREMTID
-        if row["kind"] == ParticipantKind.BORGER.value and not future:
+        said = speakers.get(item.source_note_id) if item.source_note_id else None
+        if said is None or (said.is_citizen and not said.future_dialogue):
             return None
         return {
-            "name": (str(row["name"]).split() or [""])[0],
-            "role": str(row["relation"] or ""),
-            "kind": str(row["kind"]),
-            "future": bool(future),
+            "name": said.first_name,
+            "role": said.relation.strip(),
+            "kind": said.kind.value,
+            "future": said.future_dialogue,
         }
 
     items = plan_items(store, meeting_id)
+    speakers = said_by_notes(store, (i.source_note_id for i in items))  # one query for all
     data: PlanSnapshot = mask_deep(
         {  # every text masked, names and titles too
             "citizen": {"id": citizen.id, "name": citizen.name, "born_year": citizen.born_year},
